@@ -1,0 +1,142 @@
+"""The command line: each command parses its options, calls one function, and prints."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from careerlog import __version__
+from careerlog.diagnostics import ERROR, CareerlogError, VaultErrors
+
+VAULT = click.argument(
+    "vault", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+
+
+def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+TODAY = click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    callback=_parse_today,
+    help="Count stale, overdue and due dates from this day instead of today.",
+)
+
+
+def _print_diagnostics(diagnostics, err: bool) -> None:
+    for diagnostic in diagnostics:
+        color = "red" if diagnostic.severity == ERROR else "yellow"
+        click.echo(click.style(str(diagnostic), fg=color), err=err)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="careerlog")
+def main() -> None:
+    """Manage your career in plain text: goals, reviews, lessons and roles as Markdown
+    notes in a vault, built into a personal career site."""
+
+
+@main.command()
+@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Make a new vault in FOLDER (default: here). Never overwrites a file."""
+    from careerlog.scaffold import init_vault
+
+    for path in init_vault(folder, date.today()):
+        click.echo(f"created {path}")
+    click.echo(f"\nNext: careerlog new goal \"My first goal\" --vault {folder}, then careerlog build {folder}")
+
+
+@main.command()
+@click.argument("kind")
+@click.argument("title")
+@click.option("--vault", default=".", type=click.Path(file_okay=False, path_type=Path), help="The vault (default: here).")
+def new(kind: str, title: str, vault: Path) -> None:
+    """Write a new note of KIND (goal, review, reflection, interview, achievement,
+    learning, role) titled TITLE, and print its path. Never overwrites a file.
+
+    A new review lists every active goal with its current progress, ready to update."""
+    from careerlog.scaffold import kind_from_argument, new_note
+
+    kind = kind_from_argument(kind)
+    goal_lines = _review_goal_lines(vault) if kind == "review" else ""
+    click.echo(new_note(vault, kind, title, date.today(), goal_lines))
+
+
+def _review_goal_lines(vault: Path) -> str:
+    from careerlog.build import load_vault
+
+    if not vault.is_dir():
+        return ""
+    index = load_vault(vault).index
+    return "".join(
+        f"  {slug}: {state.progress}\n"
+        for slug, state in sorted(index.goals.items())
+        if index.by_slug[slug].status == "active"
+    )
+
+
+@main.command()
+@VAULT
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@TODAY
+def check(vault: Path, strict: bool, today: date | None) -> None:
+    """Validate every note of VAULT and print all problems as path:line: message."""
+    from careerlog.build import load_vault, strictly
+
+    diagnostics = strictly(load_vault(vault, today=today).diagnostics, strict)
+    _print_diagnostics(diagnostics, err=False)
+    errors = sum(d.severity == ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@VAULT
+@TODAY
+def status(vault: Path, today: date | None) -> None:
+    """Show active goals, what is stale or overdue, and when the next review is due."""
+    from careerlog.build import load_vault
+    from careerlog.status import status_lines
+
+    loaded = load_vault(vault, today=today)
+    for line in status_lines(loaded.index):
+        click.echo(line)
+    errors = sum(d.severity == ERROR for d in loaded.diagnostics)
+    if errors:
+        click.echo(click.style(f"\n{errors} error(s) in the vault: run careerlog check", fg="red"), err=True)
+
+
+@main.command()
+@VAULT
+@click.option("--out", default="site", show_default=True, type=click.Path(path_type=Path), help="Output folder.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
+@TODAY
+def build(vault: Path, out: Path, strict: bool, no_search: bool, today: date | None) -> None:
+    """Build the public site of VAULT into --out. Private and draft notes are left out.
+
+    On any error nothing is written and the previous site stays as it was."""
+    from careerlog.build import build_site
+
+    try:
+        result = build_site(vault, out, today=today, strict=strict, search=not no_search)
+    except VaultErrors as exc:
+        _print_diagnostics(exc.diagnostics, err=True)
+        raise
+    _print_diagnostics(result.diagnostics, err=True)
+    search = "" if result.searchable else " (no search index)"
+    click.echo(f"built {result.pages} pages ({result.files} files) into {out}{search}")
+
+

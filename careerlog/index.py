@@ -1,0 +1,123 @@
+"""The index of progress: every note by kind, slug, tag and skill; links; goal states; the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from careerlog.config import Config
+from careerlog.diagnostics import ERROR, WARNING, Diagnostic
+from careerlog.model import Goal, Note, Review, Role
+from careerlog.progress import Cadence, GoalState, goal_states, review_cadence
+
+
+@dataclass(frozen=True)
+class Index:
+    config: Config
+    today: date
+    notes: tuple[Note, ...]  # newest first, then by slug
+    by_slug: dict[str, Note]
+    goals: dict[str, GoalState]
+    backlinks: dict[str, tuple[str, ...]]  # slug → slugs of notes that link to or name it
+    tags: dict[str, tuple[str, ...]]  # tag → slugs, newest first
+    skills: dict[str, tuple[str, ...]]
+    cadence: Cadence
+
+    def of_kind(self, kind: str) -> list[Note]:
+        return [n for n in self.notes if n.kind == kind]
+
+    def note(self, slug: str) -> Note | None:
+        return self.by_slug.get(slug)
+
+    @property
+    def current_roles(self) -> list[Role]:
+        return [n for n in self.of_kind("role") if n.end is None or n.end >= self.today]
+
+
+def build_index(notes: list[Note], config: Config, today: date) -> Index:
+    """An index of the given notes; a note refers only to notes in the list."""
+    ordered = sorted(notes, key=lambda n: n.sort_key, reverse=True)
+    by_slug = {n.slug: n for n in ordered}
+    mentions: dict[str, list[Note]] = {}
+    for note in ordered:
+        for slug in sorted(referenced_slugs(note)):
+            if slug in by_slug and slug != note.slug:
+                mentions.setdefault(slug, []).append(note)
+    reviews = [n for n in ordered if isinstance(n, Review)]
+    goals = [n for n in ordered if isinstance(n, Goal)]
+    return Index(
+        config=config,
+        today=today,
+        notes=tuple(ordered),
+        by_slug=by_slug,
+        goals=goal_states(goals, mentions, reviews, today, config.stale_after_days),
+        backlinks={slug: tuple(n.slug for n in found) for slug, found in mentions.items()},
+        tags=_group(ordered, "tags"),
+        skills=_group(ordered, "skills"),
+        cadence=review_cadence(reviews, config.review_every, today),
+    )
+
+
+def referenced_slugs(note: Note) -> set[str]:
+    found = {link.target for link in note.links} | set(note.goals)
+    if isinstance(note, Goal) and note.parent:
+        found.add(note.parent)
+    return found
+
+
+def _group(notes: list[Note], field: str) -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for note in notes:
+        for value in getattr(note, field):
+            groups.setdefault(value, []).append(note.slug)
+    return {key: tuple(groups[key]) for key in sorted(groups, key=str.lower)}
+
+
+def check_references(notes: list[Note], vault: Path) -> list[Diagnostic]:
+    """Slugs used twice, and links, goals and parents that name no note."""
+    diagnostics = []
+    first_path: dict[str, Path] = {}
+    for note in sorted(notes, key=lambda n: str(n.path)):
+        if note.slug in first_path:
+            diagnostics.append(
+                Diagnostic(vault / note.path, 1, ERROR, f"slug '{note.slug}' is also used by {vault / first_path[note.slug]}; rename one file")
+            )
+        else:
+            first_path[note.slug] = note.path
+    by_slug = {n.slug: n for n in notes}
+    for note in notes:
+        path = vault / note.path
+        for link in note.links:
+            if link.target not in by_slug:
+                diagnostics.append(Diagnostic(path, link.line, WARNING, f"broken link {link.written}: no note '{link.target}'"))
+        for i, slug in enumerate(note.goals):
+            key = f"goals.{slug}" if isinstance(note, Review) else f"goals.{i}"
+            target = by_slug.get(slug)
+            if target is None:
+                diagnostics.append(Diagnostic(path, note.lines.get(key, note.lines.get("goals", 1)), WARNING, f"unknown goal '{slug}'"))
+            elif target.kind != "goal":
+                diagnostics.append(Diagnostic(path, note.lines.get(key, 1), WARNING, f"'{slug}' is a {target.kind}, not a goal"))
+        if isinstance(note, Goal) and note.parent:
+            parent = by_slug.get(note.parent)
+            if parent is None or parent.kind != "goal":
+                diagnostics.append(Diagnostic(path, note.lines.get("parent", 1), ERROR, f"parent '{note.parent}' is not a goal in the vault"))
+    diagnostics.extend(_parent_cycles(notes, vault))
+    return diagnostics
+
+
+def _parent_cycles(notes: list[Note], vault: Path) -> list[Diagnostic]:
+    parents = {n.slug: n.parent for n in notes if isinstance(n, Goal) and n.parent}
+    diagnostics = []
+    for note in notes:
+        if not isinstance(note, Goal) or not note.parent:
+            continue
+        seen = [note.slug]
+        slug = note.parent
+        while slug in parents and slug not in seen:
+            seen.append(slug)
+            slug = parents[slug]
+        if slug == note.slug:
+            chain = " → ".join(seen + [slug])
+            diagnostics.append(Diagnostic(vault / note.path, note.lines.get("parent", 1), ERROR, f"goals form a cycle: {chain}"))
+    return diagnostics

@@ -1,0 +1,312 @@
+"""Turning raw front matter into typed notes, with a located diagnostic for every bad field."""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from careerlog import model
+from careerlog.diagnostics import ERROR, WARNING, Diagnostic
+from careerlog.markdown import BodyFacts, analyse
+from careerlog.vault import RawNote
+
+COMMON_FIELDS = ("type", "title", "date", "tags", "goals", "skills", "private", "draft")
+KIND_FIELDS = {
+    "goal": ("horizon", "status", "started", "target", "progress", "parent"),
+    "review": ("period",),
+    "reflection": ("mood",),
+    "interview": ("company", "role", "stage", "outcome", "lessons"),
+    "achievement": ("impact",),
+    "learning": ("kind", "provider", "completed", "credential", "expires"),
+    "role": ("company", "start", "end", "location"),
+    model.NOTE_KIND: (),
+}
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PERIOD = re.compile(r"^\d{4}(?:-(?:Q[1-4]|W(?:0[1-9]|[1-4]\d|5[0-3])|0[1-9]|1[0-2]))?$")
+
+
+class _Fields:
+    """Reads one note's front matter, recording a diagnostic at the line of each bad field."""
+
+    def __init__(self, path: Path, raw: RawNote):
+        self.path = path
+        self.meta = raw.meta
+        self.lines = raw.lines
+        self.diagnostics: list[Diagnostic] = []
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+    def report(self, key: str, message: str, severity: str = ERROR) -> None:
+        self.diagnostics.append(Diagnostic(self.path, self.line(key), severity, message))
+
+    def text(self, key: str) -> str | None:
+        value = self.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value).strip() or None
+        self.report(key, f"'{key}' must be text, not {_describe(value)}")
+        return None
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.meta.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.report(key, f"'{key}' must be a list, not {_describe(value)}")
+            return ()
+        items = []
+        for i, item in enumerate(value):
+            if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+                items.append(str(item).strip())
+            else:
+                self.diagnostics.append(
+                    Diagnostic(self.path, self.line(f"{key}.{i}"), ERROR, f"'{key}' items must be text, not {_describe(item)}")
+                )
+        return tuple(dict.fromkeys(items))
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str | None:
+        value = self.text(key)
+        if value is None:
+            return default
+        if value.lower() not in choices:
+            self.report(key, f"unknown {key} '{value}' (expected one of: {', '.join(choices)})")
+            return default
+        return value.lower()
+
+    def date(self, key: str, *, end_of_period: bool = False) -> date | None:
+        value = self.meta.get(key)
+        if value is None:
+            return None
+        parsed = parse_date(value, end_of_period=end_of_period)
+        if parsed is None:
+            self.report(key, f"'{key}' is not a valid date: {value!r} (use YYYY-MM-DD)")
+        return parsed
+
+    def progress(self, key: str, value: Any = None, line_key: str | None = None) -> int | None:
+        value = self.meta.get(key) if value is None else value
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.report(line_key or key, f"progress must be a number from 0 to 100, not {_describe(value)}")
+            return None
+        if not 0 <= value <= 100:
+            self.report(line_key or key, f"progress {value:g} is outside 0..100")
+            return None
+        return round(value)
+
+    def flag(self, key: str) -> bool:
+        """Privacy flags fail closed: anything but a clear false counts as set."""
+        value = self.meta.get(key, False)
+        if isinstance(value, bool):
+            return value
+        if value is None:
+            return False
+        self.report(key, f"'{key}' must be true or false, not {value!r}; the note is treated as {key}")
+        return True
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def parse_date(value: Any, *, end_of_period: bool = False) -> date | None:
+    """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a period means its first day, or its last with `end_of_period`."""
+    if isinstance(value, bool):
+        return None
+    match = _DATE.match(str(value).strip())
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return date(year, 12, 31) if end_of_period else date(year, 1, 1)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, last if end_of_period else 1)
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def kind_of(raw: RawNote) -> tuple[str, str | None]:
+    """The note's kind, and the unknown kind it declared (if any)."""
+    declared = raw.meta.get("type")
+    if isinstance(declared, str) and declared.strip():
+        name = declared.strip().lower()
+        return (name, None) if name in model.KINDS else (model.NOTE_KIND, declared.strip())
+    top = raw.path.parts[0] if len(raw.path.parts) > 1 else None
+    if top is None:
+        return model.NOTE_KIND, None
+    return (model.KIND_FOLDERS[top], None) if top in model.KIND_FOLDERS else (model.NOTE_KIND, top)
+
+
+def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
+    """A typed note from a raw one; every problem is a diagnostic, and the note is still returned."""
+    path = vault / raw.path
+    fields = _Fields(path, raw)
+    kind, unknown_kind = kind_of(raw)
+    if unknown_kind is not None:
+        where = "type" if "type" in raw.meta else None
+        fields.diagnostics.append(
+            Diagnostic(
+                path,
+                fields.line(where) if where else 1,
+                WARNING,
+                f"unknown kind '{unknown_kind}'; built as a plain note (kinds: {', '.join(model.KINDS)})",
+            )
+        )
+    if raw.meta.get("type") is not None and not isinstance(raw.meta.get("type"), str):
+        fields.report("type", f"'type' must be text, not {_describe(raw.meta['type'])}")
+
+    known = set(COMMON_FIELDS) | set(KIND_FIELDS[kind])
+    for key in raw.meta:
+        if key not in known:
+            close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+            if close:
+                fields.report(key, f"unknown field '{key}'; did you mean '{close[0]}'?", WARNING)
+
+    facts = analyse(raw.body, raw.body_line)
+    title = fields.text("title") or facts.heading or raw.path.stem
+    common = dict(
+        path=raw.path,
+        kind=kind,
+        slug=raw.path.stem,
+        title=title,
+        date=fields.date("date"),
+        tags=fields.texts("tags"),
+        skills=fields.texts("skills"),
+        goals=() if kind == "review" else fields.texts("goals"),
+        private=fields.flag("private"),
+        draft=fields.flag("draft"),
+        body=raw.body,
+        body_line=raw.body_line,
+        links=facts.links,
+        lines=dict(raw.lines),
+        extra={k: v for k, v in raw.meta.items() if k not in known},
+        declared_kind=unknown_kind,
+    )
+    note = _KIND_BUILDERS.get(kind, _plain)(fields, common, facts)
+    return note, fields.diagnostics
+
+
+def _plain(fields: _Fields, common: dict, facts: BodyFacts) -> model.Note:
+    return model.Note(**common)
+
+
+def _goal(fields: _Fields, common: dict, facts: BodyFacts) -> model.Goal:
+    started = fields.date("started")
+    target = fields.date("target", end_of_period=True)
+    if started and target and target < started:
+        fields.report("target", f"target {target} is before started {started}")
+    if common["date"] is None:
+        common["date"] = started
+    parent = fields.text("parent")
+    if parent == common["slug"]:
+        fields.report("parent", "a goal cannot be its own parent")
+        parent = None
+    return model.Goal(
+        **common,
+        horizon=fields.choice("horizon", model.HORIZONS),
+        status=fields.choice("status", model.GOAL_STATUSES, default="active"),
+        started=started,
+        target=target,
+        progress=fields.progress("progress"),
+        parent=parent,
+        tasks=facts.tasks,
+    )
+
+
+def _review(fields: _Fields, common: dict, facts: BodyFacts) -> model.Review:
+    period = fields.text("period")
+    if period is not None and not _PERIOD.match(period):
+        fields.report("period", f"unknown period '{period}' (use 2026, 2026-Q3, 2026-11 or 2026-W47)")
+        period = None
+    entries = []
+    goals = fields.meta.get("goals")
+    if isinstance(goals, list):  # a plain list of related goals, with no progress recorded
+        goals = {slug: None for slug in fields.texts("goals")}
+    elif goals is not None and not isinstance(goals, dict):
+        fields.report("goals", "a review's 'goals' must map each goal to its progress, e.g. 'learn-rust: 40'")
+        goals = {}
+    for slug, value in (goals or {}).items():
+        key = f"goals.{slug}"
+        note = ""
+        if isinstance(value, dict):
+            unknown = sorted(set(map(str, value)) - {"progress", "note"})
+            if unknown:
+                fields.report(key, f"unknown key '{unknown[0]}' for goal '{slug}' (use progress and note)")
+            note = str(value.get("note") or "").strip()
+            value = value.get("progress")
+        entries.append(model.ReviewEntry(str(slug), fields.progress("", value, key) if value is not None else None, note, fields.line(key)))
+    common["goals"] = tuple(e.goal for e in entries)
+    return model.Review(**common, period=period, entries=tuple(entries))
+
+
+def _reflection(fields: _Fields, common: dict, facts: BodyFacts) -> model.Reflection:
+    return model.Reflection(**common, mood=fields.text("mood"))
+
+
+def _interview(fields: _Fields, common: dict, facts: BodyFacts) -> model.Interview:
+    return model.Interview(
+        **common,
+        company=fields.text("company"),
+        role=fields.text("role"),
+        stage=fields.text("stage"),
+        outcome=fields.choice("outcome", model.OUTCOMES),
+        lessons=fields.texts("lessons"),
+    )
+
+
+def _achievement(fields: _Fields, common: dict, facts: BodyFacts) -> model.Achievement:
+    return model.Achievement(**common, impact=fields.text("impact"))
+
+
+def _learning(fields: _Fields, common: dict, facts: BodyFacts) -> model.Learning:
+    completed = fields.date("completed")
+    if common["date"] is None:
+        common["date"] = completed
+    return model.Learning(
+        **common,
+        learning_kind=fields.choice("kind", model.LEARNING_KINDS),
+        provider=fields.text("provider"),
+        completed=completed,
+        credential=fields.text("credential"),
+        expires=fields.date("expires"),
+    )
+
+
+def _role(fields: _Fields, common: dict, facts: BodyFacts) -> model.Role:
+    start = fields.date("start")
+    end = fields.date("end", end_of_period=True)
+    if start and end and end < start:
+        fields.report("end", f"end {end} is before start {start}")
+    company = fields.text("company")
+    job_title = fields.text("title")
+    if job_title and company:
+        common["title"] = f"{job_title} at {company}"
+    if common["date"] is None:
+        common["date"] = start
+    return model.Role(**common, company=company, job_title=job_title, start=start, end=end, location=fields.text("location"))
+
+
+_KIND_BUILDERS = {
+    "goal": _goal,
+    "review": _review,
+    "reflection": _reflection,
+    "interview": _interview,
+    "achievement": _achievement,
+    "learning": _learning,
+    "role": _role,
+}

@@ -1,0 +1,176 @@
+"""Markdown for note bodies: raw HTML off, task lists, footnotes, tables, wiki links.
+
+The same parser reads a body twice: once when the vault loads (its links, tasks and
+first heading) and once when the page renders, with a resolver for links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from careerlog.model import Link, Task
+
+# (url, title) of a published note, or None when the slug is unknown or not published
+Resolver = Callable[[str], "tuple[str, str] | None"]
+
+_WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
+_COMMENT_OPEN = "<!--"
+_COMMENT_CLOSE = "-->"
+
+
+@dataclass(frozen=True)
+class BodyFacts:
+    links: tuple[Link, ...]
+    tasks: tuple[Task, ...]
+    heading: str | None
+
+
+def _comment_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """HTML comments are the author's notes to self: they produce nothing, not even escaped text."""
+    pos = state.bMarks[start] + state.tShift[start]
+    if state.sCount[start] - state.blkIndent >= 4 or not state.src.startswith(_COMMENT_OPEN, pos):
+        return False
+    if silent:
+        return True
+    line = start
+    while line < end:
+        line_end = state.eMarks[line]
+        if _COMMENT_CLOSE in state.src[pos if line == start else state.bMarks[line] : line_end]:
+            break
+        line += 1
+    state.line = min(line + 1, end)
+    return True
+
+
+def _comment_inline(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith(_COMMENT_OPEN, state.pos):
+        return False
+    close = state.src.find(_COMMENT_CLOSE, state.pos + len(_COMMENT_OPEN))
+    if close < 0:
+        return False
+    state.pos = close + len(_COMMENT_CLOSE)
+    return True
+
+
+def _wikilink_inline(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[[", state.pos):
+        return False
+    match = _WIKILINK.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("wikilink", "", 0)
+        token.meta = {"target": match.group(1).strip(), "text": (match.group(2) or "").strip()}
+        token.content = match.group(0)
+    state.pos = match.end()
+    return True
+
+
+def slug_of_target(target: str) -> str:
+    """`[[goals/learn-rust.md#x]]` and `learn-rust` both name the note with slug `learn-rust`."""
+    target = target.split("#", 1)[0].strip()
+    name = PurePosixPath(target).name
+    return name[:-3] if name.endswith(".md") else name
+
+
+def note_href_target(href: str) -> str | None:
+    """The slug a relative link to a `.md` file names, or None for any other link."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        return None
+    return slug_of_target(unquote(parts.path))
+
+
+def _resolve_links(state: StateCore) -> None:
+    """Point wiki links and `.md` links at pages; unpublished or unknown targets lose their link."""
+    resolve: Resolver | None = state.env.get("resolve")
+    if resolve is None:
+        return
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        dropping = False  # links cannot nest in CommonMark, so one flag is enough
+        for token in block.children:
+            if token.type == "link_open":
+                slug = note_href_target(token.attrGet("href") or "")
+                if slug is not None:
+                    found = resolve(slug)
+                    if found is None:
+                        dropping = True
+                        continue
+                    token.attrSet("href", found[0])
+            elif token.type == "link_close" and dropping:
+                dropping = False
+                continue
+            children.append(token)
+        block.children = children
+
+
+def _render_wikilink(self, tokens: list[Token], idx: int, options, env) -> str:
+    meta = tokens[idx].meta
+    resolve: Resolver | None = env.get("resolve")
+    found = resolve(slug_of_target(meta["target"])) if resolve else None
+    if found is None:
+        return f'<span class="unlinked">{escapeHtml(meta["text"] or meta["target"])}</span>'
+    url, title = found
+    return f'<a class="wikilink" href="{escapeHtml(url)}">{escapeHtml(meta["text"] or title)}</a>'
+
+
+@cache
+def parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.use(tasklists_plugin).use(footnote_plugin)
+    md.block.ruler.before("paragraph", "careerlog_comment", _comment_block)
+    md.inline.ruler.before("link", "careerlog_wikilink", _wikilink_inline)
+    md.inline.ruler.before("html_inline", "careerlog_comment", _comment_inline)
+    md.core.ruler.push("careerlog_links", _resolve_links)
+    md.add_render_rule("wikilink", _render_wikilink)
+    return md
+
+
+def analyse(body: str, body_line: int) -> BodyFacts:
+    """The links, tasks and first `# heading` of a body; lines are lines of the file."""
+    tokens = parser().parse(body, {})
+    links: list[Link] = []
+    tasks: list[Task] = []
+    heading = None
+    for i, block in enumerate(tokens):
+        if block.type == "heading_open" and block.tag == "h1" and heading is None:
+            heading = tokens[i + 1].content.strip() or None
+        if block.type != "inline" or not block.children:
+            continue
+        line = body_line + (block.map[0] if block.map else 0)
+        box = block.children[0]
+        if box.type == "html_inline" and "task-list-item-checkbox" in box.content:
+            tasks.append(Task('checked="checked"' in box.content, " ".join(block.content.split())))
+        for token in block.children:
+            if token.type == "softbreak" or token.type == "hardbreak":
+                line += 1
+            elif token.type == "wikilink":
+                links.append(Link(slug_of_target(token.meta["target"]), line, token.content))
+            elif token.type == "link_open":
+                href = token.attrGet("href") or ""
+                slug = note_href_target(href)
+                if slug is not None:
+                    links.append(Link(slug, line, href))
+    return BodyFacts(tuple(links), tuple(tasks), heading)
+
+
+def render_body(body: str, resolve: Resolver) -> str:
+    return parser().render(body, {"resolve": resolve})

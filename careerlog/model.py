@@ -1,0 +1,132 @@
+"""The typed notes of a vault. This module imports nothing else of careerlog's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+KINDS = ("goal", "review", "reflection", "interview", "achievement", "learning", "role")
+KIND_FOLDERS = {
+    "goals": "goal",
+    "reviews": "review",
+    "reflections": "reflection",
+    "interviews": "interview",
+    "achievements": "achievement",
+    "learning": "learning",
+    "roles": "role",
+}
+PLURALS = {kind: folder for folder, kind in KIND_FOLDERS.items()}
+NOTE_KIND = "note"  # an unknown kind builds as a plain note
+PLURALS[NOTE_KIND] = "notes"
+
+HORIZONS = ("short", "intermediate", "long")
+GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
+OUTCOMES = ("pending", "passed", "rejected", "offer", "accepted", "declined", "withdrew")
+LEARNING_KINDS = ("course", "certification", "book", "conference", "workshop")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link written in a note's body: `[[target]]` or a relative link to a `.md` file."""
+
+    target: str  # a slug
+    line: int  # line in the note's file
+    written: str  # as the user wrote it, for messages
+
+
+@dataclass(frozen=True, kw_only=True)
+class Note:
+    path: Path  # relative to the vault, for messages and stable ordering
+    kind: str
+    slug: str
+    title: str
+    date: date | None = None
+    tags: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    goals: tuple[str, ...] = ()  # slugs of the goals this note relates to
+    private: bool = False
+    draft: bool = False
+    body: str = ""
+    body_line: int = 1  # line of the body's first line in the file
+    links: tuple[Link, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # field → line
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)  # unknown fields
+    declared_kind: str | None = None  # the unknown kind a plain note was given
+
+    @property
+    def published(self) -> bool:
+        return not (self.private or self.draft)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.date or date.min, self.slug)
+
+
+@dataclass(frozen=True)
+class Task:
+    done: bool
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Goal(Note):
+    horizon: str | None = None  # as written; the index derives it when absent
+    status: str = "active"
+    started: date | None = None
+    target: date | None = None
+    progress: int | None = None
+    parent: str | None = None
+    tasks: tuple[Task, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    goal: str
+    progress: int | None
+    note: str
+    line: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Review(Note):
+    period: str | None = None
+    entries: tuple[ReviewEntry, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reflection(Note):
+    mood: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Interview(Note):
+    company: str | None = None
+    role: str | None = None
+    stage: str | None = None
+    outcome: str | None = None
+    lessons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Achievement(Note):
+    impact: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Learning(Note):
+    learning_kind: str | None = None  # front matter `kind`
+    provider: str | None = None
+    completed: date | None = None
+    credential: str | None = None
+    expires: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Role(Note):
+    company: str | None = None
+    job_title: str | None = None  # front matter `title`
+    start: date | None = None
+    end: date | None = None  # None: the current role
+    location: str | None = None

@@ -1,0 +1,173 @@
+"""How far each goal has come: progress, history, horizon, stale and overdue; and the review cadence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from careerlog.model import Goal, Note, Review
+
+MENTIONING_KINDS = ("review", "reflection", "achievement")
+
+
+@dataclass(frozen=True)
+class GoalState:
+    slug: str
+    progress: int
+    progress_source: str  # achieved, goal, review, tasks or none
+    history: tuple[tuple[date, int], ...]  # (review date, progress), oldest first
+    horizon: str | None
+    last_mentioned: date | None
+    stale: bool
+    overdue: bool
+    days_overdue: int
+    children: tuple[str, ...]
+
+
+def derived_horizon(goal: Goal) -> str | None:
+    if goal.horizon:
+        return goal.horizon
+    start = goal.started or goal.date
+    if start is None or goal.target is None:
+        return None
+    years = (goal.target - start).days / 365.25
+    if years <= 2:
+        return "short"
+    if years <= 20:
+        return "intermediate"
+    return "long"
+
+
+def goal_history(goal: Goal, reviews: list[Review]) -> tuple[tuple[date, int], ...]:
+    points = {}
+    for review in sorted(reviews, key=lambda r: r.sort_key):
+        if review.date is None:
+            continue
+        for entry in review.entries:
+            if entry.goal == goal.slug and entry.progress is not None:
+                points[review.date] = entry.progress
+    return tuple(sorted(points.items()))
+
+
+def goal_progress(goal: Goal, history: tuple[tuple[date, int], ...]) -> tuple[int, str]:
+    if goal.status == "achieved":
+        return 100, "achieved"
+    if goal.progress is not None:
+        return goal.progress, "goal"
+    if history:
+        return history[-1][1], "review"
+    if goal.tasks:
+        return round(100 * sum(t.done for t in goal.tasks) / len(goal.tasks)), "tasks"
+    return 0, "none"
+
+
+def goal_states(
+    goals: list[Goal], mentions: dict[str, list[Note]], reviews: list[Review], today: date, stale_after_days: int
+) -> dict[str, GoalState]:
+    children: dict[str, list[str]] = {}
+    for goal in goals:
+        if goal.parent:
+            children.setdefault(goal.parent, []).append(goal.slug)
+    states = {}
+    for goal in goals:
+        history = goal_history(goal, reviews)
+        progress, source = goal_progress(goal, history)
+        dates = [n.date for n in mentions.get(goal.slug, ()) if n.kind in MENTIONING_KINDS and n.date and n.date <= today]
+        last = max(dates, default=None)
+        since = max(filter(None, [last, goal.started, goal.date]), default=None)
+        active = goal.status == "active"
+        stale = active and since is not None and (today - since).days > stale_after_days
+        overdue = active and goal.target is not None and goal.target < today
+        states[goal.slug] = GoalState(
+            slug=goal.slug,
+            progress=progress,
+            progress_source=source,
+            history=history,
+            horizon=derived_horizon(goal),
+            last_mentioned=last,
+            stale=stale,
+            overdue=overdue,
+            days_overdue=(today - goal.target).days if overdue else 0,
+            children=tuple(sorted(children.get(goal.slug, ()))),
+        )
+    return states
+
+
+# Review cadence: each review covers one period; a period with no review is missed.
+
+def period_key(day: date, cadence: str) -> tuple[int, int]:
+    if cadence == "weekly":
+        iso = day.isocalendar()
+        return iso.year, iso.week
+    if cadence == "monthly":
+        return day.year, day.month
+    if cadence == "quarterly":
+        return day.year, (day.month - 1) // 3 + 1
+    return day.year, 1
+
+
+def period_start(key: tuple[int, int], cadence: str) -> date:
+    year, n = key
+    if cadence == "weekly":
+        return date.fromisocalendar(year, n, 1)
+    if cadence == "monthly":
+        return date(year, n, 1)
+    if cadence == "quarterly":
+        return date(year, 3 * (n - 1) + 1, 1)
+    return date(year, 1, 1)
+
+
+def next_period(key: tuple[int, int], cadence: str) -> tuple[int, int]:
+    start = period_start(key, cadence)
+    if cadence == "weekly":
+        return period_key(start + timedelta(days=7), cadence)
+    if cadence == "yearly":
+        return key[0] + 1, 1
+    months = 1 if cadence == "monthly" else 3
+    month = start.month - 1 + months
+    return period_key(date(start.year + month // 12, month % 12 + 1, 1), cadence)
+
+
+def review_period(review: Review, cadence: str) -> tuple[int, int] | None:
+    """The period a review covers: its `period` if given, else the period of its date."""
+    start = period_text_start(review.period) if review.period else review.date
+    return period_key(start, cadence) if start else None
+
+
+def period_text_start(text: str) -> date:
+    """First day of `2026`, `2026-Q3`, `2026-11` or `2026-W47` (validated when the note loaded)."""
+    year, _, rest = text.partition("-")
+    if not rest:
+        return date(int(year), 1, 1)
+    if rest.startswith("Q"):
+        return date(int(year), 3 * (int(rest[1:]) - 1) + 1, 1)
+    if rest.startswith("W"):
+        return date.fromisocalendar(int(year), int(rest[1:]), 1)
+    return date(int(year), int(rest), 1)
+
+
+@dataclass(frozen=True)
+class Cadence:
+    every: str
+    last_review: date | None
+    next_due: date
+    overdue: bool
+    missed: tuple[date, ...]  # first days of the periods since the first review that had none
+
+
+def review_cadence(reviews: list[Review], cadence: str, today: date) -> Cadence:
+    """The review of a period is due when the period ends; a period counts as missed once the next one has ended too."""
+    covered = {key for r in reviews if (key := review_period(r, cadence))}
+    last = max((r.date for r in reviews if r.date), default=None)
+    if not covered:
+        return Cadence(cadence, last, today, True, ())
+    current = period_key(today, cadence)
+    missed = []
+    key = min(covered)
+    while next_period(key, cadence) < current:
+        if key not in covered:
+            missed.append(period_start(key, cadence))
+        key = next_period(key, cadence)
+    following = next_period(max(covered), cadence)
+    next_due = period_start(next_period(following, cadence), cadence)
+    return Cadence(cadence, last, next_due, next_due <= today, tuple(missed))

@@ -1,0 +1,181 @@
+"""Creating new files: a new vault (`init`) and a new note (`new`). Nothing existing is ever overwritten."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from careerlog.config import CONFIG_FILE
+from careerlog.diagnostics import CareerlogError
+from careerlog.model import KIND_FOLDERS, KINDS, PLURALS
+
+
+def slugify(text: str) -> str:
+    """`Learn Rust` → `learn-rust`; accents dropped, other scripts kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "-", plain.lower()).strip("-")
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+_TEMPLATES = {
+    "goal": """---
+title: {title}
+status: active
+started: {today}
+target: {next_year}
+# horizon: short        # short, intermediate or long; derived from started/target when absent
+# parent: some-goal     # the slug of a bigger goal this one serves
+tags: []
+skills: []
+---
+
+Why this matters:
+
+- [ ] First step
+- [ ] Second step
+""",
+    "review": """---
+title: {title}
+date: {today}
+period: {period}
+goals:
+{goal_lines}---
+
+## What went well
+
+## What did not
+
+## What I will change
+""",
+    "reflection": """---
+title: {title}
+date: {today}
+# mood: hopeful
+tags: []
+goals: []
+---
+
+""",
+    "interview": """---
+title: {title}
+date: {today}
+company: ""
+role: ""
+stage: phone-screen
+outcome: pending        # pending, passed, rejected, offer, accepted, declined, withdrew
+lessons: []            # what this interview taught you, one line each
+tags: []
+private: true           # interview notes stay off the published site unless you say otherwise
+---
+
+""",
+    "achievement": """---
+title: {title}
+date: {today}
+impact: ""
+goals: []
+skills: []
+---
+
+""",
+    "learning": """---
+title: {title}
+date: {today}
+kind: course            # course, certification, book, conference, workshop
+provider: ""
+# completed: {today}
+skills: []
+---
+
+""",
+    "role": """---
+title: {title}
+company: ""
+start: {today}
+# end: {today}          # leave out while this is your current role
+location: ""
+---
+
+""",
+}
+
+_EXAMPLES = {
+    "goal": "Write my career goals",
+    "review": "First review",
+    "reflection": "Where I am now",
+    "interview": "Example interview",
+    "achievement": "Set up my career log",
+    "learning": "A book I am reading",
+    "role": "My current role",
+}
+
+_CONFIG = """# careerlog settings; see `careerlog --help`
+title = "My career"
+owner = "Your Name"
+# base_url = "https://example.com/career/"   # needed for sitemap.xml and absolute feed links
+review_every = "quarterly"                   # weekly, monthly, quarterly or yearly
+stale_after_days = 90
+"""
+
+
+def kind_from_argument(word: str) -> str:
+    word = word.lower()
+    kind = KIND_FOLDERS.get(word, word)
+    if kind not in KINDS:
+        raise CareerlogError(f"unknown kind '{word}' (kinds: {', '.join(KINDS)})")
+    return kind
+
+
+def note_text(kind: str, title: str, today: date, goal_lines: str = "") -> str:
+    quarter = (today.month - 1) // 3 + 1
+    return _TEMPLATES[kind].format(
+        title=_quoted(title),
+        today=today.isoformat(),
+        next_year=date(today.year + 1, today.month, min(today.day, 28)).isoformat(),
+        period=f"{today.year}-Q{quarter}",
+        goal_lines=goal_lines or "  # goal-slug: 50\n",
+    )
+
+
+def _create(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+        handle.write(text)
+
+
+def new_note(vault: Path, kind: str, title: str, today: date, goal_lines: str = "") -> Path:
+    """Write a new note from its kind's template and return its path."""
+    slug = slugify(title)
+    if not slug:
+        raise CareerlogError(f"cannot make a file name from the title {title!r}; use letters or digits")
+    if kind == "review" and not slug[0].isdigit():
+        slug = f"{today.isoformat()}-{slug}"
+    path = vault / PLURALS[kind] / f"{slug}.md"
+    if path.exists():
+        raise CareerlogError(f"{path} already exists; nothing was written (choose another title)")
+    _create(path, note_text(kind, title, today, goal_lines))
+    return path
+
+
+def init_vault(folder: Path, today: date) -> list[Path]:
+    """A new vault: settings, a .gitignore, a folder per kind and one example note in each."""
+    files = {
+        folder / CONFIG_FILE: _CONFIG,
+        folder / ".gitignore": "site/\n.careerlog/\n",
+    }
+    for kind in KINDS:
+        title = _EXAMPLES[kind]
+        files[folder / PLURALS[kind] / f"{slugify(title)}.md"] = note_text(kind, title, today)
+    existing = [str(p) for p in files if p.exists()]
+    if existing:
+        raise CareerlogError("refusing to overwrite: " + ", ".join(existing) + "; nothing was written")
+    for path, text in files.items():
+        _create(path, text)
+    return list(files)
