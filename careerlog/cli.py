@@ -12,7 +12,7 @@ from careerlog import __version__
 from careerlog.diagnostics import ERROR, CareerlogError, VaultErrors
 
 VAULT = click.argument(
-    "vault", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+    "vault", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
 )
 
 

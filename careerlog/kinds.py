@@ -25,7 +25,8 @@ KIND_FIELDS = {
     "role": ("company", "start", "end", "location"),
     model.NOTE_KIND: (),
 }
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# a time after the date (as some editors write it) is allowed and ignored
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?)?)?$")
 _PERIOD = re.compile(r"^\d{4}(?:-(?:Q[1-4]|W(?:0[1-9]|[1-4]\d|5[0-3])|0[1-9]|1[0-2]))?$")
 
 
