@@ -14,7 +14,7 @@ def index_for_search(site: Path) -> None:
         from pagefind_bin import get_executable
     except ImportError:
         raise CareerlogError(
-            "search needs Pagefind: pip install 'careerlog[search]' (or build with --no-search)"
+            "search needs Pagefind: pip install pagefind-bin (or build with --no-search)"
         ) from None
     result = subprocess.run(
         [str(get_executable()), "--site", str(site), "--silent"],
