@@ -44,15 +44,16 @@ def _comment_block(state: StateBlock, start: int, end: int, silent: bool) -> boo
     pos = state.bMarks[start] + state.tShift[start]
     if state.sCount[start] - state.blkIndent >= 4 or not state.src.startswith(_COMMENT_OPEN, pos):
         return False
-    if silent:
-        return True
+    close = state.src.find(_COMMENT_CLOSE, pos + len(_COMMENT_OPEN))
+    if close < 0:
+        return False
     line = start
-    while line < end:
-        line_end = state.eMarks[line]
-        if _COMMENT_CLOSE in state.src[pos if line == start else state.bMarks[line] : line_end]:
-            break
+    while line < end and state.eMarks[line] < close:
         line += 1
-    state.line = min(line + 1, end)
+    if line >= end or state.src[close + len(_COMMENT_CLOSE) : state.eMarks[line]].strip():
+        return False  # text follows the comment on its line: the inline rule drops just the comment
+    if not silent:
+        state.line = line + 1
     return True
 
 
@@ -158,7 +159,7 @@ def analyse(body: str, body_line: int) -> BodyFacts:
         line = body_line + (block.map[0] if block.map else 0)
         box = block.children[0]
         if box.type == "html_inline" and "task-list-item-checkbox" in box.content:
-            tasks.append(Task('checked="checked"' in box.content, " ".join(block.content.split())))
+            tasks.append(Task('checked="checked"' in box.content, _plain_text(block.children[1:])))
         for token in block.children:
             if token.type == "softbreak" or token.type == "hardbreak":
                 line += 1
@@ -170,6 +171,19 @@ def analyse(body: str, body_line: int) -> BodyFacts:
                 if slug is not None:
                     links.append(Link(slug, line, href))
     return BodyFacts(tuple(links), tuple(tasks), heading)
+
+
+def _plain_text(children: list[Token]) -> str:
+    """What a reader sees of inline tokens, without markup (comments are already gone)."""
+    parts = []
+    for token in children:
+        if token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type == "wikilink":
+            parts.append(token.meta["text"] or token.meta["target"])
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
 
 
 def render_body(body: str, resolve: Resolver) -> str:
