@@ -153,7 +153,7 @@ def analyse(body: str, body_line: int) -> BodyFacts:
     heading = None
     for i, block in enumerate(tokens):
         if block.type == "heading_open" and block.tag == "h1" and heading is None:
-            heading = tokens[i + 1].content.strip() or None
+            heading = _plain_text(tokens[i + 1].children or []) or None
         if block.type != "inline" or not block.children:
             continue
         line = body_line + (block.map[0] if block.map else 0)
