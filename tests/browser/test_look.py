@@ -1,0 +1,83 @@
+"""Look and feel in a real browser: keyboard focus, dark mode, print, and screenshots."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import ARTIFACTS, BACKGROUND_JS
+
+# What counts as a chart: the SVG pictures and any progress bars, inside <main>.
+CHARTS = "main svg, main progress, main meter, main [role=progressbar]"
+
+
+def test_tab_from_the_top_focuses_a_link_with_a_visible_focus_style(open_page):
+    visit = open_page("/")
+    visit.page.keyboard.press("Tab")
+    focused = visit.page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          const s = getComputedStyle(el);
+          const r = el.getBoundingClientRect();
+          return {tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), text: el.textContent.trim(),
+                  outlineWidth: parseFloat(s.outlineWidth) || 0, outlineStyle: s.outlineStyle,
+                  boxShadow: s.boxShadow, top: r.top, left: r.left, width: r.width, height: r.height,
+                  targetExists: !!(el.getAttribute('href') || '').startsWith('#')
+                    && !!document.getElementById(decodeURIComponent(el.getAttribute('href').slice(1)))};
+        }"""
+    )
+    assert focused["tag"] == "a", f"the first Tab focuses a <{focused['tag']}>, not a link: {focused}"
+    assert focused["outlineWidth"] > 0 and focused["outlineStyle"] != "none", (
+        f"the focused link {focused['text']!r} has no visible outline: width {focused['outlineWidth']}px, "
+        f"style {focused['outlineStyle']}"
+    )
+    assert focused["width"] > 0 and focused["height"] > 0 and focused["top"] >= 0 and focused["left"] >= 0, (
+        f"the focused link {focused['text']!r} is not on screen: {focused}"
+    )
+    if (focused["href"] or "").startswith("#"):
+        assert focused["targetExists"], f"the skip link points to {focused['href']}, which is not on the page"
+    assert not visit.problems, visit.report()
+
+
+@pytest.mark.parametrize("kind", ["dashboard", "goal-page"])
+def test_dark_mode_changes_the_background(kind, page_url, open_page):
+    light = open_page(page_url(kind), scheme="light").page.evaluate(BACKGROUND_JS)
+    dark = open_page(page_url(kind), scheme="dark").page.evaluate(BACKGROUND_JS)
+    assert light != dark, f"{page_url(kind)}: the background is {light} in light and dark mode alike"
+
+
+@pytest.mark.parametrize("kind", ["dashboard", "goal-page"])
+def test_print_hides_the_navigation_keeps_the_charts_and_makes_a_pdf(kind, page_url, open_page):
+    visit = open_page(page_url(kind))
+    page = visit.page
+    navs = page.locator("nav")
+    assert navs.count() >= 1, f"{visit.url} has no <nav>"
+    charts = page.locator(CHARTS)
+    on_screen = [i for i in range(charts.count()) if charts.nth(i).is_visible()]
+    assert on_screen, f"{visit.url} shows no chart ({CHARTS})"
+
+    page.emulate_media(media="print")
+    shown_navs = [i for i in range(navs.count()) if navs.nth(i).is_visible()]
+    assert not shown_navs, f"{visit.url}: {len(shown_navs)} <nav> element(s) still visible in print"
+    hidden = [i for i in on_screen if not charts.nth(i).is_visible()]
+    assert not hidden, f"{visit.url}: {len(hidden)} of {len(on_screen)} charts disappear in print"
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf = ARTIFACTS / f"print-{kind}.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 5_000, f"{pdf}: {len(data)} bytes, not a real PDF"
+    assert not visit.problems, visit.report()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width,height", [(375, 812), (1440, 900)])
+@pytest.mark.parametrize("kind,name", [("dashboard", "dashboard"), ("timeline", "timeline"),
+                                       ("goal-page", "goal"), ("interviews", "interviews")])  # fmt: skip
+def test_screenshot(kind, name, width, height, scheme, page_url, open_page):
+    """Artefacts for people to look at (CI keeps tests/artifacts/), not assertions on looks."""
+    visit = open_page(page_url(kind), width=width, height=height, scheme=scheme)
+    shot = ARTIFACTS / "screenshots" / f"{name}-{width}-{scheme}.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    shot.unlink(missing_ok=True)
+    visit.page.screenshot(path=str(shot), full_page=True)
+    assert shot.is_file() and shot.stat().st_size > 1_000, f"{shot} was not written"

@@ -1,0 +1,86 @@
+"""Pagefind search over the published site: public words are found, private ones never."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from .support import fetch, last_segment
+
+SEARCH_JS = """
+async (word) => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  await pagefind.init();
+  const search = await pagefind.search(word);
+  const data = await Promise.all(search.results.map((r) => r.data()));
+  return data.map((d) => d.url);
+}
+"""
+
+PUBLIC_WORDS = ["tombstones", "Brightwell"]  # a rare word and a company, in public notes
+PRIVATE_WORDS = [
+    "SECRETSALARY",
+    "CANARYPRIVATE",
+    "CANARYDRAFT",
+    "unenforceable",  # only in the private Northgate Pay interview
+    "rationalise",  # only in the draft reflection
+]
+
+
+def _notes_with(word, notes):
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
+    return [n for n in notes.values() if pattern.search(n.text)]
+
+
+@pytest.fixture
+def search(open_page):
+    visit = open_page("/")
+
+    def run(word: str) -> list[str]:
+        urls = visit.page.evaluate(SEARCH_JS, word)
+        assert not visit.problems, visit.report()
+        return urls
+
+    return run
+
+
+@pytest.mark.parametrize("word", PUBLIC_WORDS)
+def test_search_finds_a_word_of_a_public_note(word, search, sample_notes, site_url):
+    holders = _notes_with(word, sample_notes)
+    public = {n.slug for n in holders if n.published}
+    assert public, f"test data: {word!r} is in no public note of the sample vault any more; pick another"
+    urls = search(word)
+    assert urls, f"Pagefind found nothing for {word!r}, which public notes {sorted(public)} contain"
+    assert any(last_segment(u) in public for u in urls), (
+        f"search for {word!r} gave {urls}, none of them the pages of {sorted(public)}"
+    )
+    for url in urls:
+        note = sample_notes.get(last_segment(url))
+        assert note is None or note.published, f"search for {word!r} returned the private note {url}"
+        assert fetch(urljoin(site_url, url))[0] == 200, f"search result {url} does not load"
+
+
+@pytest.mark.parametrize("word", PRIVATE_WORDS)
+def test_search_never_finds_a_word_of_a_private_note(word, search, sample_notes):
+    holders = _notes_with(word, sample_notes)
+    assert holders and not any(n.published for n in holders), (
+        f"test data: {word!r} should occur in private/draft notes only; it is in "
+        f"{[(n.slug, n.published) for n in holders]}"
+    )
+    urls = search(word)
+    assert urls == [], f"Pagefind finds the private word {word!r}: {urls}"
+
+
+def test_search_page_finds_a_public_note_by_typing(page_url, open_page, sample_notes):
+    visit = open_page(page_url("search"))
+    page = visit.page
+    box = page.locator("input[type=search], input.pagefind-ui__search-input, [role=search] input").first
+    box.wait_for(state="visible")
+    box.click()
+    page.keyboard.type("tombstones", delay=20)
+    public = {n.slug for n in _notes_with("tombstones", sample_notes) if n.published}
+    result = page.locator(",".join(f"a[href*='{slug}']" for slug in sorted(public))).first
+    result.wait_for(state="visible", timeout=10_000)
+    assert not visit.problems, visit.report()

@@ -1,0 +1,97 @@
+"""The career timeline: one SVG that never overflows the page, whose marks open their notes."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+from .support import PAGE_WIDTH_JS, fetch, last_segment, same_page
+
+# Tag the timeline picture (the largest SVG holding links) so locators can find it,
+# and return the box of the element that holds it.
+FIND_TIMELINE_JS = """
+() => {
+  const svgs = [...document.querySelectorAll('svg')].filter((s) => s.querySelector('a'));
+  if (!svgs.length) return null;
+  const area = (s) => { const r = s.getBoundingClientRect(); return r.width * r.height; };
+  const svg = svgs.sort((a, b) => area(b) - area(a))[0];
+  svg.setAttribute('data-test-timeline', '');
+  const r = svg.parentElement.getBoundingClientRect();
+  const describe = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  return {left: r.left, right: r.right, width: r.width, container: describe(svg.parentElement)};
+}
+"""
+
+MARKS_JS = """
+() => [...document.querySelectorAll('[data-test-timeline] a')].map((a) => ({
+  href: a.getAttribute('href') || a.getAttribute('xlink:href'),
+  name: (a.querySelector('title')?.textContent || a.getAttribute('aria-label') || '').trim(),
+}))
+"""
+
+
+def _open_timeline(open_page, page_url, width, height):
+    visit = open_page(page_url("timeline"), width=width, height=height)
+    box = visit.page.evaluate(FIND_TIMELINE_JS)
+    assert box is not None, f"{visit.url}: no <svg> containing <a> marks (the timeline picture)"
+    return visit, box
+
+
+@pytest.mark.parametrize("width,height", [(375, 812), (1440, 900)])
+def test_timeline_svg_stays_inside_the_viewport(width, height, open_page, page_url):
+    visit, box = _open_timeline(open_page, page_url, width, height)
+    scroll_width, inner_width = visit.page.evaluate(PAGE_WIDTH_JS)
+    assert scroll_width <= inner_width, (
+        f"{visit.url} at {width}px: the page scrolls sideways (scrollWidth {scroll_width} > {inner_width})"
+    )
+    assert box["left"] >= -0.5 and box["right"] <= inner_width + 0.5, (
+        f"{visit.url} at {width}px: the timeline's container {box['container']} spans "
+        f"{box['left']:.1f}..{box['right']:.1f}px, outside the viewport 0..{inner_width}px"
+    )
+
+
+@pytest.mark.parametrize("width,height", [(375, 812), (1440, 900)])
+def test_clicking_a_timeline_mark_opens_its_note(width, height, open_page, page_url, sample_notes):
+    visit, _ = _open_timeline(open_page, page_url, width, height)
+    page = visit.page
+    marks = page.evaluate(MARKS_JS)
+    # prefer a goal span: its page's h1 is the goal's title
+    goals = [i for i, m in enumerate(marks) if sample_notes.get(last_segment(m["href"] or ""), None)
+             and sample_notes[last_segment(m["href"])].kind == "goal"]  # fmt: skip
+    index = goals[0] if goals else 0
+    target = urljoin(page.url, marks[index]["href"])
+    page.locator("[data-test-timeline] a").nth(index).click()
+    page.wait_for_load_state("load")
+    assert same_page(page.url, target), f"clicking the mark for {target} at {width}px opened {page.url}"
+    h1 = page.locator("h1").first.inner_text().strip()
+    note = sample_notes.get(last_segment(target))
+    assert h1, f"{page.url} has no <h1>"
+    if note is not None:
+        assert note.title.lower() in h1.lower(), f"{page.url}: h1 {h1!r} is not the note's title {note.title!r}"
+    assert not visit.problems, visit.report()
+
+
+def test_every_timeline_mark_has_a_name_and_opens_a_public_page(open_page, page_url, sample_notes):
+    visit, _ = _open_timeline(open_page, page_url, 1440, 900)
+    marks = visit.page.evaluate(MARKS_JS)
+    assert marks, "the timeline has no marks"
+    problems = []
+    for mark in marks:
+        if not mark["href"]:
+            problems.append(f"a mark with no href (name {mark['name']!r})")
+            continue
+        url = urljoin(visit.page.url, mark["href"])
+        if not mark["name"]:
+            problems.append(f"mark {mark['href']} has no <title> (accessible name)")
+        status, _ = fetch(url)
+        if status != 200:
+            problems.append(f"mark {mark['href']} → HTTP {status}")
+        note = sample_notes.get(last_segment(url))
+        if note is not None and not note.published:
+            problems.append(f"mark {mark['href']} links to a PRIVATE/DRAFT note")
+    assert not problems, f"{len(problems)} bad marks of {len(marks)}:\n" + "\n".join(problems)
+    kinds = {sample_notes[last_segment(urljoin(visit.page.url, m['href']))].kind
+             for m in marks if m["href"] and last_segment(m["href"]) in sample_notes}  # fmt: skip
+    missing = {"role", "goal", "interview", "achievement", "learning", "review"} - kinds
+    assert not missing, f"the timeline has no marks for these kinds of note: {sorted(missing)}"
