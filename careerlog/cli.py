@@ -57,8 +57,17 @@ def init(folder: Path) -> None:
     click.echo(f"\nNext: careerlog new goal \"My first goal\" --vault {folder}, then careerlog build {folder}")
 
 
+def _parse_kind(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from careerlog.scaffold import kind_from_argument
+
+    try:
+        return kind_from_argument(value)
+    except CareerlogError as exc:  # a kind that does not exist is bad usage: exit 2
+        raise click.BadParameter(exc.format_message()) from None
+
+
 @main.command()
-@click.argument("kind")
+@click.argument("kind", callback=_parse_kind)
 @click.argument("title")
 @click.option("--vault", default=".", type=click.Path(file_okay=False, path_type=Path), help="The vault (default: here).")
 def new(kind: str, title: str, vault: Path) -> None:
@@ -66,9 +75,8 @@ def new(kind: str, title: str, vault: Path) -> None:
     learning, role) titled TITLE, and print its path. Never overwrites a file.
 
     A new review lists every active goal with its current progress, ready to update."""
-    from careerlog.scaffold import kind_from_argument, new_note
+    from careerlog.scaffold import new_note
 
-    kind = kind_from_argument(kind)
     goal_lines = _review_goal_lines(vault) if kind == "review" else ""
     click.echo(new_note(vault, kind, title, date.today(), goal_lines))
 
