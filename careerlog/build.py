@@ -7,7 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from careerlog.config import Config, load_config
-from careerlog.diagnostics import ERROR, WARNING, Diagnostic, VaultErrors, has_errors, sorted_diagnostics
+from careerlog.diagnostics import (
+    ERROR,
+    WARNING,
+    CareerlogError,
+    Diagnostic,
+    VaultErrors,
+    has_errors,
+    sorted_diagnostics,
+)
 from careerlog.index import Index, build_index, check_references
 from careerlog.kinds import make_note
 from careerlog.model import Note
@@ -68,6 +76,8 @@ def build_site(
     search: bool = True,
 ) -> BuildResult:
     """Build the public site of `vault` into `out`; on any error, `out` is left exactly as it was."""
+    import jinja2
+
     from careerlog import output
     from careerlog.privacy import public_index
     from careerlog.render import render_site
@@ -77,7 +87,10 @@ def build_site(
     diagnostics = strictly(loaded.diagnostics, strict)
     if has_errors(diagnostics):
         raise VaultErrors(diagnostics)
-    files = render_site(public_index(loaded.index), vault)
+    try:
+        files = render_site(public_index(loaded.index), vault)
+    except jinja2.TemplateError as exc:  # most likely in the vault's own templates/
+        raise CareerlogError(_template_error(exc)) from None
     staging = output.stage_site(files, out)
     try:
         if search:
@@ -90,3 +103,20 @@ def build_site(
         raise
     pages = sum(name.endswith(".html") for name in files)
     return BuildResult(out, pages, len(files), diagnostics, search)
+
+
+def _template_error(exc) -> str:
+    """A Jinja error located like a vault error: `template:line: template error: message`."""
+    import traceback
+
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"template not found: {exc.name}; nothing was written"
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if name is None:  # an error while rendering: Jinja puts the template's frames in the traceback
+        for frame, frame_line in traceback.walk_tb(exc.__traceback__):
+            if not frame.f_code.co_filename.endswith(".py"):
+                name, line = frame.f_code.co_filename, frame_line
+    where = f"{name}:{line}: " if name and line else ""
+    return f"{where}template error: {exc.message or exc}; nothing was written"

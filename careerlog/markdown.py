@@ -27,7 +27,8 @@ from careerlog.model import Link, Task
 # (url, title) of a published note, or None when the slug is unknown or not published
 Resolver = Callable[[str], "tuple[str, str] | None"]
 
-_WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
+# The text after | may wrap onto the next line, as editors wrap a paragraph; the target may not.
+_WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]]+))?\]\]")
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
 
@@ -75,7 +76,7 @@ def _wikilink_inline(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         token = state.push("wikilink", "", 0)
-        token.meta = {"target": match.group(1).strip(), "text": (match.group(2) or "").strip()}
+        token.meta = {"target": match.group(1).strip(), "text": " ".join((match.group(2) or "").split())}
         token.content = match.group(0)
     state.pos = match.end()
     return True
@@ -164,7 +165,8 @@ def analyse(body: str, body_line: int) -> BodyFacts:
             if token.type == "softbreak" or token.type == "hardbreak":
                 line += 1
             elif token.type == "wikilink":
-                links.append(Link(slug_of_target(token.meta["target"]), line, token.content))
+                links.append(Link(slug_of_target(token.meta["target"]), line, token.content.replace("\n", " ")))
+                line += token.content.count("\n")
             elif token.type == "link_open":
                 href = token.attrGet("href") or ""
                 slug = note_href_target(href)

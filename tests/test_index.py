@@ -468,3 +468,28 @@ def test_privacy_flags_fail_closed(scratch_vault):
     assert [d.severity for d in loaded.diagnostics] == ["error", "error"]
     assert not loaded.index.note("odd").published
     assert not loaded.index.note("odd-draft").published
+
+
+def test_wikilink_text_may_wrap_onto_the_next_line(scratch_vault, monkeypatch):
+    """Editors wrap paragraphs inside `[[slug|long text]]`; it is still one link, and later
+    links keep their lines."""
+    scratch_vault.write(*goal("rust"))
+    scratch_vault.write(
+        "reflections/wrapped.md",
+        """
+        ---
+        title: Wrapped
+        ---
+        I was in more than one process; [[rust|the
+        other final round]] is elsewhere. And [[missing|a broken
+        one]], then [[nowhere]].
+        """,
+    )
+    loaded = scratch_vault.load()
+    assert loaded.index.backlinks["rust"] == ("wrapped",)
+    links = loaded.index.note("wrapped").links
+    assert [(link.target, link.line) for link in links] == [("rust", 4), ("missing", 5), ("nowhere", 6)]
+    assert [d.message for d in loaded.diagnostics] == [
+        "broken link [[missing|a broken one]]: no note 'missing'",
+        "broken link [[nowhere]]: no note 'nowhere'",
+    ]
