@@ -116,17 +116,26 @@ def timeline_svg(
     title: str,
     chart_id: str,
     compact: bool = False,
+    last_year: int | None = None,
 ) -> str:
     """A career timeline: a year axis, spans packed into rows, marks on their own lanes.
 
     The picture is as wide as its years need (at least `per_year` units each) and is meant
     to sit in a box that scrolls sideways, so it stays readable from 1 to 30+ years.
+    With `last_year`, the axis stops at the end of that year: a span running past it (a
+    long-term goal's target decades away) ends in an arrow with its end year, and later
+    marks are left out, so far-off targets do not stretch the picture of the past.
     """
     days = [s.start for s in spans] + [s.end for s in spans] + [m.day for m in marks]
     days += [s.overdue_until for s in spans if s.overdue_until]
     days.append(today)
     first_year = min(days).year
-    last_year = max(days).year
+    if last_year is None or last_year < today.year:
+        last_year = max(days).year
+    else:
+        last_year = min(max(days).year, last_year)
+    until = date(last_year, 12, 31)
+    marks = [m for m in marks if m.day <= until]
     years = last_year - first_year + 1
     min_width = 680 if compact else 1040
     per_year = max(64.0 if compact else 92.0, (min_width - 24) / years)
@@ -157,17 +166,18 @@ def timeline_svg(
         if lane_spans:
             placed = []
             for span in lane_spans:
-                x0 = x_of(span.start)
-                x1 = max(x_of(span.end), x0 + 6)
-                xo = x_of(span.overdue_until) if span.overdue_until else x1
-                label = _shorten(span.label, 44)
+                clipped = span.end > until
+                x0 = x_of(min(span.start, until))
+                x1 = max(x_of(min(span.end, until)), x0 + 6)
+                xo = x_of(min(span.overdue_until, until)) if span.overdue_until else x1
+                label = _shorten(span.label, 44) + (f" → {span.end.year}" if clipped else "")
                 label_w = _text_width(label, font)
                 tx = max(left + 2, min(x0 + 6, right - label_w - 2))
                 lo = min(x0, tx - 6)
                 hi = max(x1, xo, tx + label_w + 4)
-                placed.append((span, x0, x1, xo, tx, label, lo, hi))
+                placed.append((span, x0, x1, xo, tx, label, lo, hi, clipped))
             rows = _pack([(p[6], p[7]) for p in placed], gap=6)
-            for (span, x0, x1, xo, tx, label, _lo, _hi), row in zip(placed, rows):
+            for (span, x0, x1, xo, tx, label, _lo, _hi, clipped), row in zip(placed, rows):
                 top = y + row * span_row
                 parts = [f"<title>{escape(span.title)}</title>"]
                 parts.append(
@@ -178,6 +188,12 @@ def timeline_svg(
                     parts.append(
                         f'<rect class="tl-overdue" x="{_n(x1)}" y="{_n(top)}" width="{_n(xo - x1)}" '
                         f'height="{_n(bar)}" rx="2"/>'
+                    )
+                if clipped:
+                    tip, mid = x1 + 2, top + bar / 2
+                    parts.append(
+                        f'<path class="tl-arrow {escape(span.classes)}" d="M{_n(tip - 7)} {_n(mid - 6)}L{_n(tip)} {_n(mid)}'
+                        f'L{_n(tip - 7)} {_n(mid + 6)}"/>'
                     )
                 if span.progress:
                     parts.append(
@@ -263,8 +279,9 @@ def progress_chart(
     """A line chart of progress (0–100 %) over time, with the target date as a vertical line when in range."""
     if end <= start:
         start, end = start - timedelta(days=45), end + timedelta(days=45)
-    width, height = 560.0, 260.0
-    left, right, top, bottom = 46.0, 18.0, 14.0, 40.0
+    # Narrow on purpose: on a phone the picture shrinks by less, so its text stays legible.
+    width, height = 420.0, 240.0
+    left, right, top, bottom = 44.0, 14.0, 14.0, 36.0
     plot_w = width - left - right
     plot_h = height - top - bottom
     span_days = (end - start).days
@@ -280,12 +297,12 @@ def progress_chart(
         y = y_of(value)
         out.append(f'<line class="chart-grid" x1="{_n(left)}" y1="{_n(y)}" x2="{_n(width - right)}" y2="{_n(y)}"/>')
         out.append(f'<text class="chart-axis" x="{_n(left - 8)}" y="{_n(y + 4.5)}" text-anchor="end">{value}%</text>')
-    ticks, style = _ticks(start, end, plot_w, 78)
+    ticks, style = _ticks(start, end, plot_w, 72)
     for day in ticks:
         x = x_of(day)
         label = str(day.year) if style == "year" else f"{MONTHS[day.month - 1]} {day.year}"
         out.append(f'<line class="chart-tick" x1="{_n(x)}" y1="{_n(top + plot_h)}" x2="{_n(x)}" y2="{_n(top + plot_h + 5)}"/>')
-        out.append(f'<text class="chart-axis" x="{_n(x)}" y="{_n(top + plot_h + 21)}" text-anchor="middle">{label}</text>')
+        out.append(f'<text class="chart-axis" x="{_n(x)}" y="{_n(top + plot_h + 20)}" text-anchor="middle">{label}</text>')
     out.append(
         f'<line class="chart-baseline" x1="{_n(left)}" y1="{_n(top + plot_h)}" x2="{_n(width - right)}" y2="{_n(top + plot_h)}"/>'
     )

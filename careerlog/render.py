@@ -199,9 +199,10 @@ def note_path(note: Note) -> str:
 class Attention:
     """One thing on the dashboard that needs the owner's attention."""
 
-    kind: str  # overdue, stale, review, expiring, missed
+    kind: str  # overdue, stale, expiring
+    label: str  # the badge: Overdue, Stale, Expires soon, Expired
     text: str
-    note: Note | None = None
+    note: Note
 
 
 # ----------------------------------------------------------------------------- the site
@@ -315,7 +316,7 @@ class _Site:
             return url(note_path(note))
 
         def body(note: Note) -> Markup:
-            return Markup(render_body(note.body, self.resolver(url)))
+            return Markup(_labelled_tasks(render_body(note.body, self.resolver(url)), isinstance(note, Goal)))
 
         canonical = ""
         if self.base_url and path.endswith(".html") and path != "404.html":
@@ -442,7 +443,7 @@ class _Site:
             state = index.goals[goal.slug]
             if state.overdue:
                 attention.append(
-                    Attention("overdue", f"{plural(state.days_overdue, 'day')} overdue (target {fmt_date(goal.target)})", goal)
+                    Attention("overdue", "Overdue", f"{plural(state.days_overdue, 'day')} overdue (target {fmt_date(goal.target)})", goal)
                 )
         for goal in active:
             state = index.goals[goal.slug]
@@ -453,11 +454,12 @@ class _Site:
                     if since
                     else "never mentioned in a review, reflection or achievement"
                 )
-                attention.append(Attention("stale", text, goal))
+                attention.append(Attention("stale", "Stale", text, goal))
         for note in index.of_kind("learning"):
             if isinstance(note, Learning) and note.expires and note.expires <= today + timedelta(days=90):
                 verb = "expired" if note.expires < today else "expires"
-                attention.append(Attention("expiring", f"{verb} {fmt_date(note.expires)} ({relative_days(note.expires, today)})", note))
+                label = "Expired" if note.expires < today else "Expires soon"
+                attention.append(Attention("expiring", label, f"{verb} {fmt_date(note.expires)} ({relative_days(note.expires, today)})", note))
         upcoming = [
             g for g in active if g.target and not index.goals[g.slug].overdue and g.target <= today + timedelta(days=120)
         ]
@@ -486,7 +488,9 @@ class _Site:
         spans, marks = self.timeline_items(root, kinds)
         if not spans and not marks:
             return Markup("")
-        return Markup(charts.timeline_svg(TIMELINE_LANES, spans, marks, self.today, title=title, chart_id=chart_id))
+        # Targets decades away would stretch the picture: the axis stops two years after today.
+        return Markup(charts.timeline_svg(TIMELINE_LANES, spans, marks, self.today, title=title, chart_id=chart_id,
+                                          last_year=self.today.year + 2))
 
     def timeline_items(self, root: str, kinds: tuple[str, ...] | None) -> tuple[list[charts.Span], list[charts.Mark]]:
         today = self.today
@@ -590,18 +594,31 @@ class _Site:
             )
 
     def render_roadmap(self) -> None:
+        """Goals by horizon; in each horizon, trees of sub-goals under their parent goal.
+
+        A goal whose parent has another horizon is shown in its own horizon, under a muted
+        heading naming that parent, so the section still reads as a tree.
+        """
         by_slug = {g.slug: g for g in self.goals}
         horizon = {g.slug: self.index.goals[g.slug].horizon for g in self.goals}
         groups = []
         for h in (*HORIZONS, None):
             members = [g for g in self.goals if horizon[g.slug] == h]
             roots = [g for g in members if not (g.parent in by_slug and horizon[g.parent] == h)]
-            groups.append((h, sorted(roots, key=self.goal_sort_key), len(members)))
+            standalone = sorted((g for g in roots if g.parent not in by_slug), key=self.goal_sort_key)
+            under: dict[str, list[Goal]] = {}
+            for goal in roots:
+                if goal.parent in by_slug:
+                    under.setdefault(goal.parent, []).append(goal)
+            contexts = [
+                (by_slug[slug], sorted(under[slug], key=self.goal_sort_key))
+                for slug in sorted(under, key=lambda s: self.goal_sort_key(by_slug[s]))
+            ]
+            groups.append((h, standalone, contexts, len(members)))
 
-        def children(goal: Goal, same_horizon: bool) -> list[Goal]:
+        def children(goal: Goal) -> list[Goal]:
             found = [by_slug[c] for c in self.index.goals[goal.slug].children if c in by_slug]
-            found = [c for c in found if (horizon[c.slug] == horizon[goal.slug]) == same_horizon]
-            return sorted(found, key=self.goal_sort_key)
+            return sorted((c for c in found if horizon[c.slug] == horizon[goal.slug]), key=self.goal_sort_key)
 
         self.page(
             "goals/index.html",
@@ -609,9 +626,8 @@ class _Site:
             "the roadmap",
             title="Roadmap",
             current="goals",
-            groups=[g for g in groups if g[2] or g[0] is not None],
+            groups=[g for g in groups if g[3] or g[0] is not None],
             children=children,
-            by_slug=by_slug,
             statuses={s: sum(g.status == s for g in self.goals) for s in STATUS_ORDER},
         )
 
@@ -906,6 +922,19 @@ class _Site:
             if path.endswith(".html") and path != "404.html"
         )
         self.add("sitemap.xml", self.render("sitemap.xml", "", "sitemap.xml", urls=urls).encode("utf-8"), "sitemap.xml")
+
+
+_TASK_BOX = '<input class="task-list-item-checkbox"{} disabled="disabled" type="checkbox">'
+
+
+def _labelled_tasks(html: str, anchor: bool) -> str:
+    """Give each task checkbox of a body an accessible name, and the first task list of a goal the
+    id `checklist` (the goal's summary links to it)."""
+    html = html.replace(_TASK_BOX.format(' checked="checked"'), _TASK_BOX.format(' checked="checked" aria-label="Done"'))
+    html = html.replace(_TASK_BOX.format(""), _TASK_BOX.format(' aria-label="To do"'))
+    if anchor:
+        html = html.replace('<ul class="contains-task-list">', '<ul class="contains-task-list" id="checklist">', 1)
+    return html
 
 
 def _plain_summary(body: str, index: Index, limit: int) -> str:
