@@ -108,9 +108,8 @@ class _Fields:
         value = self.meta.get(key, False)
         if isinstance(value, bool):
             return value
-        if value is None:
-            return False
-        self.report(key, f"'{key}' must be true or false, not {value!r}; the note is treated as {key}")
+        shown = "empty" if value is None else repr(value)  # `private:` with no value is not a clear false
+        self.report(key, f"'{key}' must be true or false, not {shown}; the note is treated as {key}")
         return True
 
 

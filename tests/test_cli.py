@@ -48,7 +48,7 @@ def test_help_lists_every_command():
 def test_each_command_has_help(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0
-    assert f"Usage: main {command}" in result.output or f"careerlog {command}" in result.output
+    assert "Usage:" in result.output and command in result.output.splitlines()[0]
 
 
 def test_unknown_command_is_usage_error():

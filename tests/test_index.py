@@ -464,10 +464,14 @@ def test_title_defaults_to_heading_then_file_name(scratch_vault):
 def test_privacy_flags_fail_closed(scratch_vault):
     scratch_vault.write("reflections/odd.md", '---\ntitle: Odd\nprivate: "no"\n---\n')
     scratch_vault.write("reflections/odd-draft.md", "---\ntitle: Odd draft\ndraft: 1\n---\n")
+    scratch_vault.write("reflections/empty.md", "---\ntitle: Empty\nprivate:\n---\n")
+    scratch_vault.write("reflections/clear.md", "---\ntitle: Clear\nprivate: false\ndraft: false\n---\n")
     loaded = scratch_vault.load()
-    assert [d.severity for d in loaded.diagnostics] == ["error", "error"]
+    assert [d.severity for d in loaded.diagnostics] == ["error", "error", "error"]
     assert not loaded.index.note("odd").published
     assert not loaded.index.note("odd-draft").published
+    assert not loaded.index.note("empty").published
+    assert loaded.index.note("clear").published
 
 
 def test_wikilink_text_may_wrap_onto_the_next_line(scratch_vault, monkeypatch):
