@@ -34,6 +34,8 @@ _FIELDS = {
     "language": str,
 }
 
+_KIND_OF_VALUE = {str: "text", int: "a whole number"}
+
 
 def _line_of(text: str, key: str) -> int:
     match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
@@ -62,7 +64,7 @@ def load_config(vault: Path) -> tuple[Config, list[Diagnostic]]:
             diagnostics.append(Diagnostic(display, line, WARNING, f"unknown setting '{key}' (known: {known})"))
         elif not isinstance(value, expected) or isinstance(value, bool):
             diagnostics.append(
-                Diagnostic(display, line, ERROR, f"'{key}' must be a {expected.__name__}, not {value!r}")
+                Diagnostic(display, line, ERROR, f"'{key}' must be {_KIND_OF_VALUE[expected]}, not {value!r}")
             )
         else:
             values[key] = value
