@@ -137,7 +137,7 @@ def timeline_svg(
     until = date(last_year, 12, 31)
     marks = [m for m in marks if m.day <= until]
     years = last_year - first_year + 1
-    min_width = 680 if compact else 1040
+    min_width = 1040  # about the width of the page column on a wide screen: drawn at 1:1 there
     per_year = max(64.0 if compact else 92.0, (min_width - 24) / years)
     left, right_pad = 12.0, 12.0
     width = left + years * per_year + right_pad

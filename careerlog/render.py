@@ -425,13 +425,19 @@ class _Site:
     def tag_pages_check(self) -> None:
         """Two tags (or skills) that slugify alike would share a page: say which, before writing anything."""
         for field, plural_word in (("tags", "tags"), ("skills", "skills")):
+            groups = getattr(self.index, field)
             seen: dict[str, str] = {}
-            for name in sorted(getattr(self.index, field)):
+            for name in sorted(groups):
                 slug = slugify(name)
                 if slug in seen and seen[slug] != name:
+                    first, second = seen[slug], name
+
+                    def where(value: str) -> str:
+                        return self.index.by_slug[groups[value][0]].path.as_posix()
+
                     raise CareerlogError(
-                        f"{plural_word} '{seen[slug]}' and '{name}' would both be written to "
-                        f"{plural_word}/{slug}/index.html; spell them the same way in every note"
+                        f"{plural_word} '{first}' (in {where(first)}) and '{second}' (in {where(second)}) would both be "
+                        f"written to {plural_word}/{slug}/index.html; spell them the same way in every note"
                     )
                 seen[slug] = name
 
@@ -687,7 +693,7 @@ class _Site:
             by_kind: dict[str, list[Note]] = {}
             for note in notes:
                 by_kind.setdefault(note.kind, []).append(note)
-            rows.append((skill, notes, by_kind))
+            rows.append((skill, notes, {k: by_kind[k] for k in [*KINDS, NOTE_KIND] if k in by_kind}))
         self.page("skills/index.html", "skills.html", "the list of skills", title="Skills", current="skills",
                   skills=sorted(rows, key=lambda r: (-len(r[1]), r[0].lower())))
         for skill, notes, by_kind in rows:
