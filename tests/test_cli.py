@@ -202,10 +202,13 @@ def test_every_new_note_checks_clean(kind, career_vault, monkeypatch):
 def test_new_review_prefills_active_goals_with_their_progress(career_vault, monkeypatch):
     monkeypatch.chdir(career_vault.root)
     before = load_vault(career_vault.root, today=TODAY).index
+    files_before = tree(career_vault.root)
 
     result = invoke("new", "review", "Q4 2026 review")
 
     assert result.exit_code == 0
+    created = Path(result.output.strip()).as_posix()
+    assert {k: v for k, v in tree(career_vault.root).items() if k != created} == files_before
     review = load_vault(career_vault.root, today=TODAY).index.note(Path(result.output.strip()).stem)
     active = sorted(g.slug for g in before.of_kind("goal") if g.status == "active")
     assert sorted(e.goal for e in review.entries) == active

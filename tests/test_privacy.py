@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, ScratchVault, output_files
+from conftest import DEFAULT_CONFIG, TODAY, ScratchVault, output_files
 
 # Every word planted in a private or draft note, in every place a note can hold text.
 SECRET_WORDS = [
@@ -23,6 +23,7 @@ SECRET_WORDS = [
     "zqxinterviewtag",
     "zqxdrafttitle", "zqxdraftbody", "zqxdrafttag",
     "zqxreviewtitle", "zqxreviewbody", "zqxreviewnote", "zqxreviewtag",
+    "zqxpublicreviewnote", "zqxparentgoal", "zqxparenttitle",
     "zqxachtitle", "zqximpact", "zqxachskill",
     "zqxcoursetitle", "zqxprovider", "zqxcredential",
     "zqxroletitle", "zqxsecretco", "zqxtown",
@@ -68,8 +69,33 @@ def write_canary_vault(vault: ScratchVault) -> ScratchVault:
         period: 2026-Q2
         goals:
           public-goal: 20
+          second-goal: 5
+          zqxhiddenplan: {progress: 55, note: zqxpublicreviewnote}
         ---
         Started well.
+        """,
+    )
+    vault.write(
+        "goals/second-goal.md",
+        """
+        ---
+        title: Speak at a conference
+        status: active
+        started: 2026-03-01
+        target: 2027-06-30
+        parent: zqxparentgoal
+        ---
+        """,
+    )
+    vault.write(
+        "goals/zqxparentgoal.md",
+        """
+        ---
+        title: Zqxparenttitle
+        private: true
+        started: 2026-01-01
+        target: 2030
+        ---
         """,
     )
     vault.write(
@@ -233,14 +259,17 @@ def leaks(site: Path, secrets: list[str]) -> list[str]:
     return found
 
 
-@pytest.fixture
-def canary_vault(scratch_vault) -> ScratchVault:
-    return write_canary_vault(scratch_vault)
+@pytest.fixture(scope="module")
+def canary_vault(tmp_path_factory) -> ScratchVault:
+    """Built once for the module: tests only read it (a test that edits notes uses its own vault)."""
+    vault = ScratchVault(tmp_path_factory.mktemp("canary") / "vault")
+    vault.write("careerlog.toml", DEFAULT_CONFIG)
+    return write_canary_vault(vault)
 
 
-@pytest.fixture
-def canary_site(canary_vault, tmp_path) -> Path:
-    out = tmp_path / "site"
+@pytest.fixture(scope="module")
+def canary_site(canary_vault) -> Path:
+    out = canary_vault.root.parent / "site"
     canary_vault.build(out)
     return out
 
