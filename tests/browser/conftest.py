@@ -129,10 +129,13 @@ def page_urls(site_url: str, sample_notes) -> dict[str, str | None]:
         public_names = {
             slugify(value) for n in sample_notes.values() if n.published for value in getattr(n, attribute)
         }
+        source_path = urlsplit(source_url).path
         found = [
             u
             for u in links_on(source_url)
-            if slugify(last_segment(u)) in public_names and urlsplit(u).path != urlsplit(source_url).path
+            if slugify(last_segment(u)) in public_names
+            and urlsplit(u).path.startswith(source_path)
+            and urlsplit(u).path != source_path
         ]
         urls[name] = found[0] if found else None
     search = [u for u in links_on(site_url) if "search" in urlsplit(u).path]
@@ -183,21 +186,27 @@ def open_page(chromium, site_url):
         url = urljoin(site_url, path)
         visit = Visit(page, url, None)
 
+        failed_urls: set[str] = set()  # a 404 is reported once, not again as a console error
+
         def on_console(message) -> None:
-            if message.type == "error":
+            if message.type == "error" and not (
+                message.text.startswith("Failed to load resource") and (message.location or {}).get("url") in failed_urls
+            ):
                 where = message.location or {}
                 visit.problems.append(f"console error: {message.text} (at {where.get('url')}:{where.get('lineNumber')})")
 
         def on_response(response) -> None:
             if response.status >= 400:
+                failed_urls.add(response.url)
                 visit.problems.append(f"HTTP {response.status}: {response.request.method} {response.url}")
 
         page.on("console", on_console)
         page.on("pageerror", lambda error: visit.problems.append(f"uncaught exception: {error}"))
-        page.on(
-            "requestfailed",
-            lambda request: visit.problems.append(f"request failed: {request.method} {request.url} ({request.failure})"),
-        )
+        def on_request_failed(request) -> None:
+            if request.url not in failed_urls:
+                visit.problems.append(f"request failed: {request.method} {request.url} ({request.failure})")
+
+        page.on("requestfailed", on_request_failed)
         page.on("response", on_response)
         response = page.goto(url, wait_until=wait_until)
         visit.status = response.status if response else None

@@ -181,6 +181,13 @@ class Visit:
     def report(self) -> str:
         return f"{self.url}:\n  " + "\n  ".join(self.problems)
 
+    def assert_clean(self) -> None:
+        """Fail, listing them, if the page had console errors or failed requests."""
+        if self.problems:
+            import pytest
+
+            pytest.fail(f"{len(self.problems)} console error(s) / failed request(s) on " + self.report(), pytrace=False)
+
 
 def format_axe(url: str, scheme: str, violations: list[dict]) -> str:
     lines = [f"axe-core found serious/critical violations on {url} ({scheme}):"]

@@ -35,7 +35,7 @@ def test_tab_from_the_top_focuses_a_link_with_a_visible_focus_style(open_page):
     )
     if (focused["href"] or "").startswith("#"):
         assert focused["targetExists"], f"the skip link points to {focused['href']}, which is not on the page"
-    assert not visit.problems, visit.report()
+    visit.assert_clean()
 
 
 @pytest.mark.parametrize("kind", ["dashboard", "goal-page"])
@@ -66,7 +66,7 @@ def test_print_hides_the_navigation_keeps_the_charts_and_makes_a_pdf(kind, page_
     page.pdf(path=str(pdf), format="A4", print_background=True)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-") and len(data) > 5_000, f"{pdf}: {len(data)} bytes, not a real PDF"
-    assert not visit.problems, visit.report()
+    visit.assert_clean()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

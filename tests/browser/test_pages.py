@@ -13,7 +13,7 @@ def test_page_loads_with_no_console_errors_or_failed_requests(kind, page_url, op
     assert visit.status == 200, f"{visit.url} answered HTTP {visit.status}"
     h1 = visit.page.locator("h1")
     assert h1.count() >= 1 and h1.first.inner_text().strip(), f"{visit.url} has no (non-empty) <h1>"
-    assert not visit.problems, visit.report()
+    visit.assert_clean()
 
 
 @pytest.mark.parametrize("width", [360, 375])
@@ -39,4 +39,5 @@ def test_page_has_no_serious_accessibility_violations(kind, scheme, page_url, op
     visit.page.add_script_tag(path=str(AXE_JS))
     result = visit.page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     serious = [v for v in result["violations"] if v.get("impact") in ("serious", "critical")]
-    assert not serious, format_axe(visit.url, scheme, serious)
+    if serious:
+        pytest.fail(format_axe(visit.url, scheme, serious), pytrace=False)

@@ -1,4 +1,8 @@
-"""Pagefind search over the published site: public words are found, private ones never."""
+"""Pagefind search over the published site: public words are found, private ones never.
+
+Pagefind matches loosely: a word it does not know still returns pages with similar words
+(`CANARYPRIVATE` finds pages saying "can"). So "finds nothing" means: an exact (quoted)
+search returns no page, and no page a loose search returns contains the word."""
 
 from __future__ import annotations
 
@@ -10,12 +14,12 @@ import pytest
 from .support import fetch, last_segment
 
 SEARCH_JS = """
-async (word) => {
+async (query) => {
   const pagefind = await import('/pagefind/pagefind.js');
   await pagefind.init();
-  const search = await pagefind.search(word);
+  const search = await pagefind.search(query);
   const data = await Promise.all(search.results.map((r) => r.data()));
-  return data.map((d) => d.url);
+  return data.map((d) => ({url: d.url, content: d.content}));
 }
 """
 
@@ -36,22 +40,22 @@ def _notes_with(word, notes):
 
 @pytest.fixture
 def search(open_page):
+    """search(query) → [{url, content}] of Pagefind's results, from a page of the site."""
     visit = open_page("/")
 
-    def run(word: str) -> list[str]:
-        urls = visit.page.evaluate(SEARCH_JS, word)
-        assert not visit.problems, visit.report()
-        return urls
+    def run(query: str) -> list[dict]:
+        results = visit.page.evaluate(SEARCH_JS, query)
+        visit.assert_clean()
+        return results
 
     return run
 
 
 @pytest.mark.parametrize("word", PUBLIC_WORDS)
 def test_search_finds_a_word_of_a_public_note(word, search, sample_notes, site_url):
-    holders = _notes_with(word, sample_notes)
-    public = {n.slug for n in holders if n.published}
+    public = {n.slug for n in _notes_with(word, sample_notes) if n.published}
     assert public, f"test data: {word!r} is in no public note of the sample vault any more; pick another"
-    urls = search(word)
+    urls = [r["url"] for r in search(word)]
     assert urls, f"Pagefind found nothing for {word!r}, which public notes {sorted(public)} contain"
     assert any(last_segment(u) in public for u in urls), (
         f"search for {word!r} gave {urls}, none of them the pages of {sorted(public)}"
@@ -69,8 +73,13 @@ def test_search_never_finds_a_word_of_a_private_note(word, search, sample_notes)
         f"test data: {word!r} should occur in private/draft notes only; it is in "
         f"{[(n.slug, n.published) for n in holders]}"
     )
-    urls = search(word)
-    assert urls == [], f"Pagefind finds the private word {word!r}: {urls}"
+    exact = [r["url"] for r in search(f'"{word}"')]
+    assert exact == [], f"an exact search for the private word {word!r} finds {exact}"
+    loose = search(word)
+    containing = [r["url"] for r in loose if word.lower() in r["content"].lower()]
+    assert containing == [], f"pages holding the private word {word!r} are in the search index: {containing}"
+    private = [r["url"] for r in loose if not getattr(sample_notes.get(last_segment(r["url"])), "published", True)]
+    assert private == [], f"search for {word!r} returns pages of private notes: {private}"
 
 
 def test_search_page_finds_a_public_note_by_typing(page_url, open_page, sample_notes):
@@ -83,4 +92,4 @@ def test_search_page_finds_a_public_note_by_typing(page_url, open_page, sample_n
     public = {n.slug for n in _notes_with("tombstones", sample_notes) if n.published}
     result = page.locator(",".join(f"a[href*='{slug}']" for slug in sorted(public))).first
     result.wait_for(state="visible", timeout=10_000)
-    assert not visit.problems, visit.report()
+    visit.assert_clean()

@@ -69,7 +69,7 @@ def test_clicking_a_timeline_mark_opens_its_note(width, height, open_page, page_
     assert h1, f"{page.url} has no <h1>"
     if note is not None:
         assert note.title.lower() in h1.lower(), f"{page.url}: h1 {h1!r} is not the note's title {note.title!r}"
-    assert not visit.problems, visit.report()
+    visit.assert_clean()
 
 
 def test_every_timeline_mark_has_a_name_and_opens_a_public_page(open_page, page_url, sample_notes):
