@@ -251,6 +251,8 @@ def _review(fields: _Fields, common: dict, facts: BodyFacts) -> model.Review:
             value = value.get("progress")
         entries.append(model.ReviewEntry(str(slug), fields.progress("", value, key) if value is not None else None, note, fields.line(key)))
     common["goals"] = tuple(e.goal for e in entries)
+    if common["date"] is None and any(e.progress is not None for e in entries):
+        fields.report("goals", "a review without a 'date' records no progress (its figures are not counted); add date: YYYY-MM-DD", WARNING)
     return model.Review(**common, period=period, entries=tuple(entries))
 
 

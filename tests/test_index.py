@@ -497,3 +497,14 @@ def test_wikilink_text_may_wrap_onto_the_next_line(scratch_vault, monkeypatch):
         "broken link [[missing|a broken one]]: no note 'missing'",
         "broken link [[nowhere]]: no note 'nowhere'",
     ]
+
+
+def test_undated_review_is_warned_about_and_does_not_count(scratch_vault):
+    scratch_vault.write(*goal("g", "", "- [x] a\n- [ ] b\n"))
+    scratch_vault.write("reviews/q3.md", "---\ntitle: Q3\nperiod: 2026-Q3\ngoals:\n  g: 90\n---\n")
+    loaded = scratch_vault.load()
+    assert [str(d) for d in loaded.diagnostics] == [
+        f"{scratch_vault / 'reviews/q3.md'}:4: warning: a review without a 'date' records no progress "
+        "(its figures are not counted); add date: YYYY-MM-DD"
+    ]
+    assert loaded.index.goals["g"].progress == 50  # from the tasks, as the warning says
