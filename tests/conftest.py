@@ -72,7 +72,9 @@ class ScratchVault:
     def load(self, today: date = TODAY) -> Loaded:
         return load_vault(self.root, today=today)
 
-    def build(self, out: Path, *, today: date = TODAY, search: bool = False, **kwargs) -> BuildResult:
+    def build(
+        self, out: Path, *, today: date = TODAY, search: bool = False, **kwargs
+    ) -> BuildResult:
         return build_site(self.root, out, today=today, search=search, **kwargs)
 
 

@@ -97,8 +97,10 @@ WARNINGS = [
     "goals/learn-rust.md:4: warning: broken link [[ferris-says|the crab]]: no note 'ferris-says'",
     "goals/learn-rust.md:4: warning: broken link [[rust-book]]: no note 'rust-book'",
     "reflections/alias.md: warning: symbolic link not followed",
-    "reflections/odd-one.md:3: warning: unknown kind 'thing'; built as a plain note "
-    "(kinds: goal, review, reflection, interview, achievement, learning, role)",
+    (
+        "reflections/odd-one.md:3: warning: unknown kind 'thing'; built as a plain note "
+        "(kinds: goal, review, reflection, interview, achievement, learning, role)"
+    ),
 ]
 
 
@@ -111,7 +113,9 @@ def test_warnings_alone_exit_0(warnings_only_vault, monkeypatch):
 
 def test_strict_turns_warnings_into_errors(warnings_only_vault, monkeypatch):
     result = run_check(warnings_only_vault.root, "--strict", monkeypatch=monkeypatch)
-    assert result.stdout.splitlines() == [line.replace(": warning: ", ": error: ") for line in WARNINGS]
+    assert result.stdout.splitlines() == [
+        line.replace(": warning: ", ": error: ") for line in WARNINGS
+    ]
     assert result.exit_code == 1
 
 
@@ -148,13 +152,17 @@ def test_bom_and_crlf_are_accepted_with_correct_lines(scratch_vault, monkeypatch
 
 
 def test_bom_file_without_front_matter_takes_its_heading_as_title(scratch_vault):
-    scratch_vault.write_bytes("reflections/plain.md", b"\xef\xbb\xbf# A plain note\r\n\r\nText.\r\n")
+    scratch_vault.write_bytes(
+        "reflections/plain.md", b"\xef\xbb\xbf# A plain note\r\n\r\nText.\r\n"
+    )
     loaded = scratch_vault.load()
     assert loaded.diagnostics == []
     assert loaded.index.note("plain").title == "A plain note"
 
 
-def test_yaml_error_line_counts_blank_lines_and_comments_in_front_matter(scratch_vault, monkeypatch):
+def test_yaml_error_line_counts_blank_lines_and_comments_in_front_matter(
+    scratch_vault, monkeypatch
+):
     scratch_vault.write(
         "goals/learn-rust.md",
         """
@@ -175,7 +183,12 @@ def test_yaml_error_line_counts_blank_lines_and_comments_in_front_matter(scratch
 
 def test_hidden_folders_templates_and_readme_are_not_notes(scratch_vault):
     scratch_vault.write("goals/learn-rust.md", "---\ntitle: Learn Rust\n---\n")
-    for junk in (".obsidian/workspace.md", ".git/notes.md", ".careerlog/cache.md", "templates/page.md"):
+    for junk in (
+        ".obsidian/workspace.md",
+        ".git/notes.md",
+        ".careerlog/cache.md",
+        "templates/page.md",
+    ):
         scratch_vault.write(junk, "---\n- not: a note\n---\n")
     scratch_vault.write("README.md", "---\n- not: a note\n---\n")
     loaded = scratch_vault.load()

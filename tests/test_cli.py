@@ -24,7 +24,14 @@ def invoke(*args: str):
 
 
 def run_installed(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(CAREERLOG_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [str(CAREERLOG_BIN), *args],
+        check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 # --version, --help, python -m careerlog
@@ -59,7 +66,12 @@ def test_unknown_command_is_usage_error():
 
 def test_python_dash_m_careerlog(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "careerlog", "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "careerlog", "--help"],
+        check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0
     assert "Usage:" in result.stdout and "build" in result.stdout
@@ -82,7 +94,14 @@ def test_help_does_not_import_heavy_libraries(tmp_path):
         "CliRunner().invoke(main, ['--help'])\n"
         "print(sorted(m for m in ('yaml', 'jinja2', 'markdown_it') if m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.strip() == "[]", result.stderr
 
 
@@ -114,7 +133,9 @@ def test_init_defaults_to_the_current_folder(tmp_path, monkeypatch):
 def test_second_init_refuses_and_changes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert invoke("init", "career").exit_code == 0
-    (tmp_path / "career/goals/write-my-career-goals.md").write_text("---\ntitle: Mine now\n---\n", encoding="utf-8")
+    (tmp_path / "career/goals/write-my-career-goals.md").write_text(
+        "---\ntitle: Mine now\n---\n", encoding="utf-8"
+    )
     before = tree(tmp_path / "career")
 
     result = invoke("init", "career")
@@ -325,7 +346,9 @@ def test_build_with_errors_prints_them_like_check_and_exits_1(career_vault, tmp_
 
 
 def test_build_strict_fails_on_warnings(career_vault, tmp_path):
-    career_vault.write("reflections/dangling.md", "---\ntitle: D\ndate: 2026-01-01\n---\n[[nowhere]]\n")
+    career_vault.write(
+        "reflections/dangling.md", "---\ntitle: D\ndate: 2026-01-01\n---\n[[nowhere]]\n"
+    )
     out = tmp_path / "out"
     result = invoke("build", str(career_vault.root), "--out", str(out), "--no-search", "--strict")
     assert result.exit_code == 1
@@ -340,7 +363,16 @@ def test_build_strict_fails_on_warnings(career_vault, tmp_path):
 
 
 def test_installed_command_builds_and_checks(tmp_path):
-    result = run_installed("build", str(SAMPLE_VAULT), "--out", "site", "--no-search", "--today", "2026-11-22", cwd=tmp_path)
+    result = run_installed(
+        "build",
+        str(SAMPLE_VAULT),
+        "--out",
+        "site",
+        "--no-search",
+        "--today",
+        "2026-11-22",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site/index.html").is_file()
     assert "built" in result.stdout

@@ -13,8 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, SAMPLE_VAULT, TODAY, tree
 from click.testing import CliRunner
+from conftest import GOLDEN, SAMPLE_VAULT, TODAY, tree
 
 from careerlog.cli import main
 
@@ -44,12 +44,23 @@ def describe_differences(expected: dict[str, bytes | None], actual: dict[str, by
             continue
         diff = list(
             difflib.unified_diff(
-                old_text.splitlines(), new_text.splitlines(), f"golden/{path}", f"build/{path}", lineterm="", n=2
+                old_text.splitlines(),
+                new_text.splitlines(),
+                f"golden/{path}",
+                f"build/{path}",
+                lineterm="",
+                n=2,
             )
         )
-        lines += diff[:MAX_DIFF_LINES] + ([f"... ({len(diff) - MAX_DIFF_LINES} more diff lines)"] if len(diff) > MAX_DIFF_LINES else [])
+        lines += diff[:MAX_DIFF_LINES] + (
+            [f"... ({len(diff) - MAX_DIFF_LINES} more diff lines)"]
+            if len(diff) > MAX_DIFF_LINES
+            else []
+        )
     if lines:
-        lines.append("If the change is intended: pytest tests/test_golden.py --update-golden, then review git diff.")
+        lines.append(
+            "If the change is intended: pytest tests/test_golden.py --update-golden, then review git diff."
+        )
     return "\n".join(lines)
 
 
@@ -58,7 +69,16 @@ def golden_build(tmp_path_factory, request) -> Path:
     """The sample site built through the command line, exactly as the snapshot was made."""
     out = tmp_path_factory.mktemp("golden") / "site"
     result = CliRunner().invoke(
-        main, ["build", str(SAMPLE_VAULT), "--out", str(out), "--today", TODAY.isoformat(), "--no-search"]
+        main,
+        [
+            "build",
+            str(SAMPLE_VAULT),
+            "--out",
+            str(out),
+            "--today",
+            TODAY.isoformat(),
+            "--no-search",
+        ],
     )
     assert result.exit_code == 0, result.output
     if request.config.getoption("--update-golden"):
@@ -75,7 +95,14 @@ def test_sample_site_matches_the_golden_snapshot(golden_build):
 
 def test_the_snapshot_is_a_whole_site():
     """The snapshot itself is not empty or partial: the pages a reader starts from are there."""
-    for path in ("index.html", "timeline/index.html", "goals/index.html", "feed.xml", "index.json", "404.html"):
+    for path in (
+        "index.html",
+        "timeline/index.html",
+        "goals/index.html",
+        "feed.xml",
+        "index.json",
+        "404.html",
+    ):
         assert (SNAPSHOT / path).is_file(), path
     assert len(list(SNAPSHOT.rglob("*.html"))) >= 40
 

@@ -15,7 +15,9 @@ def goal(slug: str, extra: str = "", body: str = "") -> tuple[str, str]:
     return f"goals/{slug}.md", "---\n" + "\n".join(x.strip() for x in lines) + "\n---\n" + body
 
 
-def review(name: str, when: date | None, entries: dict, period: str | None = None) -> tuple[str, str]:
+def review(
+    name: str, when: date | None, entries: dict, period: str | None = None
+) -> tuple[str, str]:
     lines = [f"title: Review {name}"]
     if when:
         lines.append(f"date: {when.isoformat()}")
@@ -91,7 +93,11 @@ def test_review_entry_with_progress_and_note(scratch_vault):
 
 @pytest.mark.parametrize(
     "tasks, expected",
-    [("- [x] a\n- [x] b\n- [ ] c\n- [ ] d\n", 50), ("- [x] a\n- [ ] b\n- [ ] c\n", 33), ("- [x] a\n", 100)],
+    [
+        ("- [x] a\n- [x] b\n- [ ] c\n- [ ] d\n", 50),
+        ("- [x] a\n- [ ] b\n- [ ] c\n", 33),
+        ("- [x] a\n", 100),
+    ],
 )
 def test_without_progress_or_reviews_the_checked_box_share_counts(scratch_vault, tasks, expected):
     index = write(scratch_vault, goal("rust", "", tasks))
@@ -156,7 +162,9 @@ def test_horizon_derived_from_started_and_target(scratch_vault, started, target,
 
 
 def test_given_horizon_wins_over_dates(scratch_vault):
-    index = write(scratch_vault, goal("g", "horizon: long\nstarted: 2026-01-01\ntarget: 2026-06-01"))
+    index = write(
+        scratch_vault, goal("g", "horizon: long\nstarted: 2026-01-01\ntarget: 2026-06-01")
+    )
     assert index.goals["g"].horizon == "long"
 
 
@@ -194,7 +202,9 @@ def test_goal_never_mentioned_since_it_started_long_ago_is_stale(scratch_vault):
 
 
 def test_new_goal_is_not_stale(scratch_vault):
-    index = write(scratch_vault, goal("fresh", f"started: {(TODAY - timedelta(days=10)).isoformat()}"))
+    index = write(
+        scratch_vault, goal("fresh", f"started: {(TODAY - timedelta(days=10)).isoformat()}")
+    )
     assert not index.goals["fresh"].stale
 
 
@@ -210,7 +220,10 @@ def test_stale_counts_from_the_build_date(scratch_vault):
         ("reviews/q3.md", "---\ntitle: Q3\ndate: 2026-10-01\ngoals:\n  old: 40\n---\n"),
         ("reflections/thought.md", "---\ntitle: Thought\ndate: 2026-10-01\ngoals: [old]\n---\n"),
         ("reflections/linked.md", "---\ntitle: Linked\ndate: 2026-10-01\n---\nStill on [[old]].\n"),
-        ("achievements/win.md", "---\ntitle: Win\ndate: 2026-10-01\n---\nA [step](../goals/old.md).\n"),
+        (
+            "achievements/win.md",
+            "---\ntitle: Win\ndate: 2026-10-01\n---\nA [step](../goals/old.md).\n",
+        ),
     ],
     ids=["review-map", "reflection-goals-list", "reflection-wikilink", "achievement-md-link"],
 )
@@ -252,7 +265,9 @@ def test_a_mention_dated_after_the_build_date_does_not_count(scratch_vault):
 
 @pytest.mark.parametrize("status", ["achieved", "paused", "dropped"])
 def test_only_active_goals_go_stale_or_overdue(scratch_vault, status):
-    index = write(scratch_vault, goal("g", f"status: {status}\nstarted: 2020-01-01\ntarget: 2021-01-01"))
+    index = write(
+        scratch_vault, goal("g", f"status: {status}\nstarted: 2020-01-01\ntarget: 2021-01-01")
+    )
     assert not index.goals["g"].stale
     assert not index.goals["g"].overdue
 
@@ -398,11 +413,23 @@ def test_backlinks_from_every_link_form(scratch_vault):
         scratch_vault,
         goal("rust"),
         ("reflections/wiki.md", "---\ntitle: W\ndate: 2026-01-01\n---\nSee [[rust]].\n"),
-        ("reflections/piped.md", "---\ntitle: P\ndate: 2026-01-02\n---\nSee [[rust|my Rust goal]].\n"),
-        ("reflections/md.md", "---\ntitle: M\ndate: 2026-01-03\n---\nSee [the goal](../goals/rust.md).\n"),
-        ("reflections/anchor.md", "---\ntitle: A\ndate: 2026-01-04\n---\nSee [it](../goals/rust.md#why).\n"),
+        (
+            "reflections/piped.md",
+            "---\ntitle: P\ndate: 2026-01-02\n---\nSee [[rust|my Rust goal]].\n",
+        ),
+        (
+            "reflections/md.md",
+            "---\ntitle: M\ndate: 2026-01-03\n---\nSee [the goal](../goals/rust.md).\n",
+        ),
+        (
+            "reflections/anchor.md",
+            "---\ntitle: A\ndate: 2026-01-04\n---\nSee [it](../goals/rust.md#why).\n",
+        ),
         ("reflections/listed.md", "---\ntitle: L\ndate: 2026-01-05\ngoals: [rust]\n---\n"),
-        ("reflections/web.md", "---\ntitle: X\ndate: 2026-01-06\n---\n[web](https://example.com/rust.md)\n"),
+        (
+            "reflections/web.md",
+            "---\ntitle: X\ndate: 2026-01-06\n---\n[web](https://example.com/rust.md)\n",
+        ),
     )
     assert set(index.backlinks["rust"]) == {"wiki", "piped", "md", "anchor", "listed"}
     assert index.backlinks["rust"] == ("listed", "anchor", "md", "piped", "wiki")  # newest first
@@ -446,7 +473,10 @@ def test_notes_are_newest_first(career_index):
 
 
 def test_kind_from_type_overrides_folder(scratch_vault):
-    index = write(scratch_vault, ("reflections/actually-a-goal.md", "---\ntitle: G\ntype: goal\nprogress: 40\n---\n"))
+    index = write(
+        scratch_vault,
+        ("reflections/actually-a-goal.md", "---\ntitle: G\ntype: goal\nprogress: 40\n---\n"),
+    )
     assert index.note("actually-a-goal").kind == "goal"
     assert index.goals["actually-a-goal"].progress == 40
 
@@ -465,7 +495,9 @@ def test_privacy_flags_fail_closed(scratch_vault):
     scratch_vault.write("reflections/odd.md", '---\ntitle: Odd\nprivate: "no"\n---\n')
     scratch_vault.write("reflections/odd-draft.md", "---\ntitle: Odd draft\ndraft: 1\n---\n")
     scratch_vault.write("reflections/empty.md", "---\ntitle: Empty\nprivate:\n---\n")
-    scratch_vault.write("reflections/clear.md", "---\ntitle: Clear\nprivate: false\ndraft: false\n---\n")
+    scratch_vault.write(
+        "reflections/clear.md", "---\ntitle: Clear\nprivate: false\ndraft: false\n---\n"
+    )
     loaded = scratch_vault.load()
     assert [d.severity for d in loaded.diagnostics] == ["error", "error", "error"]
     assert not loaded.index.note("odd").published
@@ -492,7 +524,11 @@ def test_wikilink_text_may_wrap_onto_the_next_line(scratch_vault, monkeypatch):
     loaded = scratch_vault.load()
     assert loaded.index.backlinks["rust"] == ("wrapped",)
     links = loaded.index.note("wrapped").links
-    assert [(link.target, link.line) for link in links] == [("rust", 4), ("missing", 5), ("nowhere", 6)]
+    assert [(link.target, link.line) for link in links] == [
+        ("rust", 4),
+        ("missing", 5),
+        ("nowhere", 6),
+    ]
     assert [d.message for d in loaded.diagnostics] == [
         "broken link [[missing|a broken one]]: no note 'missing'",
         "broken link [[nowhere]]: no note 'nowhere'",
@@ -504,7 +540,9 @@ def test_undated_review_is_warned_about_and_does_not_count(scratch_vault):
     scratch_vault.write("reviews/q3.md", "---\ntitle: Q3\nperiod: 2026-Q3\ngoals:\n  g: 90\n---\n")
     loaded = scratch_vault.load()
     assert [str(d) for d in loaded.diagnostics] == [
-        f"{scratch_vault / 'reviews/q3.md'}:4: warning: a review without a 'date' records no progress "
-        "(its figures are not counted); add date: YYYY-MM-DD"
+        (
+            f"{scratch_vault / 'reviews/q3.md'}:4: warning: a review without a 'date' records no progress "
+            "(its figures are not counted); add date: YYYY-MM-DD"
+        )
     ]
     assert loaded.index.goals["g"].progress == 50  # from the tasks, as the warning says

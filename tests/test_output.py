@@ -15,7 +15,17 @@ from careerlog.vault import MARKER_FILE
 
 def build(vault: Path, out: Path, *extra: str):
     return CliRunner().invoke(
-        main, ["build", str(vault), "--out", str(out), "--no-search", "--today", TODAY.isoformat(), *extra]
+        main,
+        [
+            "build",
+            str(vault),
+            "--out",
+            str(out),
+            "--no-search",
+            "--today",
+            TODAY.isoformat(),
+            *extra,
+        ],
     )
 
 
@@ -82,7 +92,9 @@ def test_builds_into_a_new_nested_folder(career_vault, tmp_path):
     out = tmp_path / "a/b/site"
     assert build(career_vault.root, out).exit_code == 0
     assert (out / "index.html").is_file()
-    assert sorted(p.name for p in (tmp_path / "a/b").iterdir()) == ["site"]  # no staging folder left
+    assert sorted(p.name for p in (tmp_path / "a/b").iterdir()) == [
+        "site"
+    ]  # no staging folder left
 
 
 # A failed build leaves the last site exactly as it was.
@@ -170,7 +182,9 @@ def test_files_a_user_added_to_the_site_are_not_kept(career_vault, career_site):
     ids=["check", "check-strict", "status", "build", "build-into-vault-site"],
 )
 def test_commands_never_modify_the_vault(career_vault, tmp_path, monkeypatch, command):
-    career_vault.write("reflections/dangling.md", "---\ntitle: D\ndate: 2026-01-01\n---\n[[nowhere]]\n")
+    career_vault.write(
+        "reflections/dangling.md", "---\ntitle: D\ndate: 2026-01-01\n---\n[[nowhere]]\n"
+    )
     before = tree(career_vault.root)
     monkeypatch.chdir(career_vault.root)
 

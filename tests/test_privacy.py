@@ -14,19 +14,51 @@ from conftest import DEFAULT_CONFIG, TODAY, ScratchVault, output_files
 # Every word planted in a private or draft note, in every place a note can hold text.
 SECRET_WORDS = [
     # slugs (file names) of the private and draft notes
-    "zqxhiddenplan", "zqxsalarynote", "zqxinterviewslug", "zqxdraftslug", "zqxprivatereview",
-    "zqxachslug", "zqxcourseslug", "zqxroleslug",
+    "zqxhiddenplan",
+    "zqxsalarynote",
+    "zqxinterviewslug",
+    "zqxdraftslug",
+    "zqxprivatereview",
+    "zqxachslug",
+    "zqxcourseslug",
+    "zqxroleslug",
     # titles, bodies, tasks, tags, skills and each kind's own fields
-    "zqxgoaltitle", "zqxgoalbody", "zqxgoaltag", "zqxgoalskill", "zqxgoaltask",
-    "zqxsalarytitle", "zqxsalarybody", "zqxsalarytag", "zqxnegotiationskill", "zqxmood",
-    "zqxinterviewtitle", "zqxinterviewbody", "zqxcompany", "zqxjobrole", "zqxstage", "zqxlesson",
+    "zqxgoaltitle",
+    "zqxgoalbody",
+    "zqxgoaltag",
+    "zqxgoalskill",
+    "zqxgoaltask",
+    "zqxsalarytitle",
+    "zqxsalarybody",
+    "zqxsalarytag",
+    "zqxnegotiationskill",
+    "zqxmood",
+    "zqxinterviewtitle",
+    "zqxinterviewbody",
+    "zqxcompany",
+    "zqxjobrole",
+    "zqxstage",
+    "zqxlesson",
     "zqxinterviewtag",
-    "zqxdrafttitle", "zqxdraftbody", "zqxdrafttag",
-    "zqxreviewtitle", "zqxreviewbody", "zqxreviewnote", "zqxreviewtag",
-    "zqxpublicreviewnote", "zqxparentgoal", "zqxparenttitle",
-    "zqxachtitle", "zqximpact", "zqxachskill",
-    "zqxcoursetitle", "zqxprovider", "zqxcredential",
-    "zqxroletitle", "zqxsecretco", "zqxtown",
+    "zqxdrafttitle",
+    "zqxdraftbody",
+    "zqxdrafttag",
+    "zqxreviewtitle",
+    "zqxreviewbody",
+    "zqxreviewnote",
+    "zqxreviewtag",
+    "zqxpublicreviewnote",
+    "zqxparentgoal",
+    "zqxparenttitle",
+    "zqxachtitle",
+    "zqximpact",
+    "zqxachskill",
+    "zqxcoursetitle",
+    "zqxprovider",
+    "zqxcredential",
+    "zqxroletitle",
+    "zqxsecretco",
+    "zqxtown",
     # an HTML comment in a public note is the author's note to self
     "zqxcomment",
 ]
@@ -251,7 +283,7 @@ def leaks(site: Path, secrets: list[str]) -> list[str]:
         for match in pattern.finditer(relative):
             found.append(f"{relative} (file name): {match.group(0)}")
         data = path.read_bytes()
-        if relative.endswith(".pf_fragment") or relative.endswith(".pf_meta") or relative.endswith(".pf_index"):
+        if relative.endswith((".pf_fragment", ".pf_meta", ".pf_index")):
             data = gzip.decompress(data)
         text = data.decode("utf-8", errors="replace")
         for word in sorted({m.group(0).lower() for m in pattern.finditer(text)}):
@@ -278,14 +310,23 @@ def test_canary_vault_is_valid_and_holds_its_secrets(canary_vault):
     loaded = canary_vault.load()
     assert [str(d) for d in loaded.diagnostics] == []
     # The secrets really are in the vault: the test below would catch them if they leaked.
-    vault_text = "".join(p.read_text(encoding="utf-8").lower() + p.name for p in canary_vault.root.rglob("*.md"))
+    vault_text = "".join(
+        p.read_text(encoding="utf-8").lower() + p.name for p in canary_vault.root.rglob("*.md")
+    )
     assert [s for s in SECRET_WORDS + SECRET_DATES if s not in vault_text] == []
 
 
 def test_no_secret_in_any_output_file_or_file_name(canary_site):
     # The build wrote every kind of file the site has, so the walk covers them all.
     names = {p.relative_to(canary_site).as_posix() for p in output_files(canary_site)}
-    for expected in ("index.html", "index.json", "feed.xml", "sitemap.xml", "calendar.ics", "404.html"):
+    for expected in (
+        "index.html",
+        "index.json",
+        "feed.xml",
+        "sitemap.xml",
+        "calendar.ics",
+        "404.html",
+    ):
         assert expected in names
     assert any(n.startswith("tags/") for n in names)
     assert any(n.startswith("skills/") for n in names)
@@ -296,7 +337,10 @@ def test_no_secret_in_any_output_file_or_file_name(canary_site):
 
 def test_public_notes_are_published(canary_site):
     """The control for the canary test: public text does reach the site."""
-    found = leaks(canary_site, ["Become a staff engineer", "Public thoughts", "Openco", "Write the design doc"])
+    found = leaks(
+        canary_site,
+        ["Become a staff engineer", "Public thoughts", "Openco", "Write the design doc"],
+    )
     assert {line.rsplit(": ", 1)[1] for line in found} == {
         "become a staff engineer",
         "public thoughts",
@@ -340,9 +384,15 @@ class _LinkText(HTMLParser):
         self.texts.append((data, self.depth > 0))
 
 
-@pytest.mark.parametrize("text", ["the hidden plan", "the numbers", "my draft", "an interview", "my side job"])
+@pytest.mark.parametrize(
+    "text", ["the hidden plan", "the numbers", "my draft", "an interview", "my side job"]
+)
 def test_link_to_a_private_note_keeps_its_text_but_loses_its_link(canary_site, text):
-    pages = [p for p in output_files(canary_site) if p.suffix == ".html" and text in p.read_text(encoding="utf-8")]
+    pages = [
+        p
+        for p in output_files(canary_site)
+        if p.suffix == ".html" and text in p.read_text(encoding="utf-8")
+    ]
     assert pages, f"'{text}' is on no page"
     for page in pages:
         parser = _LinkText()
@@ -360,7 +410,9 @@ def test_note_made_private_disappears_on_the_next_build(career_vault, career_sit
     assert page
 
     path = career_vault / "reflections/on-mentoring.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("mood: hopeful", "mood: hopeful\nprivate: true"))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("mood: hopeful", "mood: hopeful\nprivate: true")
+    )
     career_vault.build(career_site)
 
     assert where("On mentoring") == []
@@ -397,10 +449,18 @@ SAMPLE_SECRETS = [
 def test_sample_vault_canaries_are_in_its_private_notes():
     from conftest import SAMPLE_VAULT
 
-    loaded = __import__("careerlog.build", fromlist=["load_vault"]).load_vault(SAMPLE_VAULT, today=TODAY)
+    loaded = __import__("careerlog.build", fromlist=["load_vault"]).load_vault(
+        SAMPLE_VAULT, today=TODAY
+    )
     unpublished = {n.slug for n in loaded.notes if not n.published}
-    assert {"negotiating-the-quillmark-offer", "2024-07-northgate-pay-staff", "manager-or-staff-for-good"} <= unpublished
-    text = "".join((SAMPLE_VAULT / n.path).read_text(encoding="utf-8") for n in loaded.notes if not n.published)
+    assert {
+        "negotiating-the-quillmark-offer",
+        "2024-07-northgate-pay-staff",
+        "manager-or-staff-for-good",
+    } <= unpublished
+    text = "".join(
+        (SAMPLE_VAULT / n.path).read_text(encoding="utf-8") for n in loaded.notes if not n.published
+    )
     for word in SAMPLE_SECRETS[:3]:
         assert word in text
 
@@ -411,7 +471,11 @@ def test_sample_site_holds_no_canary(sample_site):
 
 def test_sample_site_keeps_the_text_of_a_link_to_a_private_note(sample_site):
     # why-i-left-fernhollow links [[2024-07-northgate-pay-staff|the ...]]
-    pages = [p for p in output_files(sample_site) if "why-i-left-fernhollow" in p.as_posix() and p.suffix == ".html"]
+    pages = [
+        p
+        for p in output_files(sample_site)
+        if "why-i-left-fernhollow" in p.as_posix() and p.suffix == ".html"
+    ]
     assert pages
     parser = _LinkText()
     parser.feed(pages[0].read_text(encoding="utf-8"))

@@ -12,7 +12,11 @@ from careerlog.render import theme_dir
 
 
 def html_pages(site):
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in output_files(site) if p.suffix == ".html"}
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in output_files(site)
+        if p.suffix == ".html"
+    }
 
 
 def test_override_extends_the_theme_page_on_every_page(career_vault, tmp_path):
@@ -57,7 +61,9 @@ def test_override_of_one_kind_extends_its_original(career_vault, tmp_path):
 
 
 def test_override_without_extends_replaces_the_template(career_vault, tmp_path):
-    career_vault.write("templates/404.html", "<!doctype html><title>Lost</title><p>Lost on {{ site.title }}</p>\n")
+    career_vault.write(
+        "templates/404.html", "<!doctype html><title>Lost</title><p>Lost on {{ site.title }}</p>\n"
+    )
     out = tmp_path / "site"
     career_vault.build(out)
     assert (out / "404.html").read_text(encoding="utf-8") == (
@@ -76,41 +82,63 @@ def test_vault_static_files_override_and_add_to_the_theme(career_vault, tmp_path
     career_vault.write_bytes("templates/static/me.png", b"\x89PNG fake")
     out = tmp_path / "site"
     career_vault.build(out)
-    assert (out / "static/style.css").read_text(encoding="utf-8") == "body { color: rebeccapurple; }\n"
+    assert (out / "static/style.css").read_text(
+        encoding="utf-8"
+    ) == "body { color: rebeccapurple; }\n"
     assert (out / "static/me.png").read_bytes() == b"\x89PNG fake"
     # The theme's other static files are still there.
     for path in (theme_dir() / "static").rglob("*"):
         if path.is_file() and path.name != "style.css":
-            assert (out / "static" / path.relative_to(theme_dir() / "static")).read_bytes() == path.read_bytes()
+            assert (
+                out / "static" / path.relative_to(theme_dir() / "static")
+            ).read_bytes() == path.read_bytes()
 
 
 def test_override_is_autoescaped_too(career_vault, tmp_path):
-    career_vault.write("reflections/hostile.md", '---\ntitle: "<b>bold</b>"\ndate: 2026-01-01\n---\n')
+    career_vault.write(
+        "reflections/hostile.md", '---\ntitle: "<b>bold</b>"\ndate: 2026-01-01\n---\n'
+    )
     career_vault.write(
         "templates/reflection.html",
         '{% extends "theme/reflection.html" %}{% block content %}<p class="raw">{{ note.title }}</p>{{ super() }}{% endblock %}',
     )
     out = tmp_path / "site"
     career_vault.build(out)
-    page = [text for path, text in html_pages(out).items() if "hostile" in path][0]
+    page = next(text for path, text in html_pages(out).items() if "hostile" in path)
     assert '<p class="raw">&lt;b&gt;bold&lt;/b&gt;</p>' in page
 
 
 @pytest.mark.parametrize(
     "template, message",
     [
-        ('{% extends "theme/page.html" %}{% block head %}{% endblok %}\n', "page.html:1: template error: Encountered unknown tag 'endblok'"),
-        ('{% extends "theme/page.html" %}\n{% block head %}\n{{ no_such.thing }}{% endblock %}\n', "page.html:3: template error: 'no_such' is undefined"),
-        ('{% extends "theme/no-such-page.html" %}\n', "template not found: theme/no-such-page.html"),
+        (
+            '{% extends "theme/page.html" %}{% block head %}{% endblok %}\n',
+            "page.html:1: template error: Encountered unknown tag 'endblok'",
+        ),
+        (
+            '{% extends "theme/page.html" %}\n{% block head %}\n{{ no_such.thing }}{% endblock %}\n',
+            "page.html:3: template error: 'no_such' is undefined",
+        ),
+        (
+            '{% extends "theme/no-such-page.html" %}\n',
+            "template not found: theme/no-such-page.html",
+        ),
     ],
     ids=["syntax", "undefined", "missing-parent"],
 )
-def test_broken_override_fails_clearly_and_keeps_the_site(career_vault, career_site, template, message):
+def test_broken_override_fails_clearly_and_keeps_the_site(
+    career_vault, career_site, template, message
+):
     before = tree(career_site)
     career_vault.write("templates/page.html", template)
-    result = CliRunner().invoke(main, ["build", str(career_vault.root), "--out", str(career_site), "--no-search"])
+    result = CliRunner().invoke(
+        main, ["build", str(career_vault.root), "--out", str(career_site), "--no-search"]
+    )
     assert result.exit_code == 1
     assert message in result.output
     assert "nothing was written" in result.output
     assert tree(career_site) == before
-    assert sorted(p.name for p in career_site.parent.iterdir()) == ["site", "vault"]  # no staging left
+    assert sorted(p.name for p in career_site.parent.iterdir()) == [
+        "site",
+        "vault",
+    ]  # no staging left

@@ -78,7 +78,7 @@ def write_hostile_vault(vault: ScratchVault) -> ScratchVault:
         "notes/odd-kind.md": f"title: {json.dumps('Plain ' + PAYLOAD)}\ndate: 2026-02-02\n{common}",
     }
     for path, front in notes.items():
-        vault.write_bytes(path, f"---\n{front}---\n{BODY}".encode("utf-8"))
+        vault.write_bytes(path, f"---\n{front}---\n{BODY}".encode())
     return vault
 
 
@@ -106,7 +106,17 @@ def hostile_site(tmp_path_factory) -> Path:
 
 
 DANGEROUS_URL = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "background",
+    "srcset",
+}
 FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
 
 
@@ -122,7 +132,11 @@ class _Scan(HTMLParser):
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=...>")
             cleaned = re.sub(r"[\x00-\x20]", "", value or "")
-            if name in URL_ATTRIBUTES and DANGEROUS_URL.match(cleaned) and not cleaned.startswith("data:image/"):
+            if (
+                name in URL_ATTRIBUTES
+                and DANGEROUS_URL.match(cleaned)
+                and not cleaned.startswith("data:image/")
+            ):
                 self.problems.append(f"<{tag} {name}={value!r}>")
         if tag in FORBIDDEN_ELEMENTS:
             self.problems.append(f"<{tag}>")
@@ -160,7 +174,9 @@ def executable_html(site: Path, allowed_scripts: set[tuple]) -> list[str]:
         documents = [text]
         if path.suffix == ".xml":
             root = ET.fromstring(text)  # also proves the XML is well formed
-            documents += [el.text or "" for el in root.iter() if el.get("type") in ("html", "xhtml")]
+            documents += [
+                el.text or "" for el in root.iter() if el.get("type") in ("html", "xhtml")
+            ]
         for document in documents:
             scan = _scan(document)
             problems += [f"{relative}: {p}" for p in scan.problems]
@@ -183,12 +199,23 @@ def test_no_executable_html_in_any_output_file(hostile_site, theme_scripts):
 
 
 def test_hostile_text_is_shown_as_text(hostile_site):
-    pages = {p.relative_to(hostile_site).as_posix(): p.read_text(encoding="utf-8") for p in output_files(hostile_site)
-             if p.suffix == ".html"}
+    pages = {
+        p.relative_to(hostile_site).as_posix(): p.read_text(encoding="utf-8")
+        for p in output_files(hostile_site)
+        if p.suffix == ".html"
+    }
     escaped = "&lt;script&gt;alert("
     # The payload is visible, escaped, on the page of every note and on the dashboard.
-    for slug in ("hostile-goal", "2026-q3", "hostile-reflection", "hostile-interview", "hostile-achievement",
-                 "hostile-learning", "hostile-role", "odd-kind"):
+    for slug in (
+        "hostile-goal",
+        "2026-q3",
+        "hostile-reflection",
+        "hostile-interview",
+        "hostile-achievement",
+        "hostile-learning",
+        "hostile-role",
+        "odd-kind",
+    ):
         page = [text for path, text in pages.items() if f"/{slug}/" in f"/{path}"]
         assert page, slug
         assert escaped in page[0], slug
@@ -232,4 +259,11 @@ def test_the_checker_catches_executable_html(tmp_path):
     for name, text in samples.items():
         (site / name).write_text(text, encoding="utf-8")
     problems = executable_html(site, set())
-    assert sorted({p.split(":")[0] for p in problems}) == ["a.html", "b.html", "c.html", "d.svg", "e.xml", "f.html"]
+    assert sorted({p.split(":")[0] for p in problems}) == [
+        "a.html",
+        "b.html",
+        "c.html",
+        "d.svg",
+        "e.xml",
+        "f.html",
+    ]
