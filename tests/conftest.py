@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sys
 import textwrap
 from datetime import date
@@ -298,8 +297,3 @@ def tree_digest(folder: Path) -> dict[str, str | None]:
 
 def output_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*") if p.is_file())
-
-
-def copy_tree(source: Path, target: Path) -> Path:
-    shutil.copytree(source, target, symlinks=True)
-    return target

@@ -90,12 +90,14 @@ def warnings_only_vault(scratch_vault):
         """,
     )
     (scratch_vault / "reflections/alias.md").symlink_to("../goals/learn-rust.md")
+    (scratch_vault / "old-goals").symlink_to("goals", target_is_directory=True)
     return scratch_vault
 
 
 WARNINGS = [
     "goals/learn-rust.md:4: warning: broken link [[ferris-says|the crab]]: no note 'ferris-says'",
     "goals/learn-rust.md:4: warning: broken link [[rust-book]]: no note 'rust-book'",
+    "old-goals: warning: symbolic link not followed",
     "reflections/alias.md: warning: symbolic link not followed",
     (
         "reflections/odd-one.md:3: warning: unknown kind 'thing'; built as a plain note "
@@ -108,7 +110,7 @@ def test_warnings_alone_exit_0(warnings_only_vault, monkeypatch):
     result = run_check(warnings_only_vault.root, monkeypatch=monkeypatch)
     assert result.stdout.splitlines() == WARNINGS
     assert result.exit_code == 0
-    assert "0 errors, 4 warnings" in result.stderr
+    assert "0 errors, 5 warnings" in result.stderr
 
 
 def test_strict_turns_warnings_into_errors(warnings_only_vault, monkeypatch):
