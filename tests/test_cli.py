@@ -384,3 +384,22 @@ def test_installed_command_builds_and_checks(tmp_path):
     result = run_installed("check", "--bogus", cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "title, path",
+    [
+        ('Say "no": politely', "goals/say-no-politely.md"),
+        ("Ünïcödé café — done!", "goals/unicode-cafe-done.md"),
+        ("日本語の勉強", "goals/日本語の勉強.md"),
+        ("#1 priority: 50% time", "goals/1-priority-50-time.md"),
+    ],
+)
+def test_new_keeps_an_awkward_title_exactly(title, path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", "goal", title)
+    assert result.exit_code == 0
+    assert result.output.strip() == path
+    loaded = load_vault(tmp_path, today=TODAY)
+    assert loaded.diagnostics == []
+    assert loaded.index.note(Path(path).stem).title == title
