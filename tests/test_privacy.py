@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import DEFAULT_CONFIG, TODAY, ScratchVault, output_files
+from conftest import DEFAULT_CONFIG, TODAY, ScratchVault, output_files, tree_digest
 
 # Every word planted in a private or draft note, in every place a note can hold text.
 SECRET_WORDS = [
@@ -422,8 +422,8 @@ def test_note_made_private_disappears_on_the_next_build(career_vault, career_sit
 
 
 def test_search_index_holds_no_secret(canary_vault, tmp_path):
-    """The one build with Pagefind: it succeeds, and neither the pages it indexed nor its
-    (gzipped) index fragments hold a secret."""
+    """The one build with Pagefind: it succeeds, neither the pages it indexed nor its
+    (gzipped) index fragments hold a secret, and a rebuild is still byte-identical."""
     out = tmp_path / "searchable"
     result = canary_vault.build(out, search=True)
     assert result.searchable
@@ -432,6 +432,10 @@ def test_search_index_holds_no_secret(canary_vault, tmp_path):
     indexed = b"".join(gzip.decompress(p.read_bytes()) for p in fragments)
     assert b"become a staff engineer" in indexed.lower()  # a public title is searchable
     assert leaks(out, SECRETS) == []
+
+    before = tree_digest(out)
+    canary_vault.build(out, search=True)
+    assert tree_digest(out) == before
 
 
 # The sample vault's own canaries.
