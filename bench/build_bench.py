@@ -18,6 +18,7 @@ and, as subprocesses: `careerlog build` of the sample vault (with and without se
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import re
@@ -35,19 +36,63 @@ SAMPLE_VAULT = REPO / "sample-vault"
 TODAY = date(2026, 11, 22)
 HEAVY_MODULES = ("jinja2", "markdown_it", "mdit_py_plugins", "yaml")
 
-WORDS = (
-    "latency queue backlog schema migration incident postmortem design review rollout canary "
-    "mentoring hiring roadmap sprint deadline budget stakeholder outage dashboard pipeline cache "
-    "index replica failover contract onboarding feedback promotion interview offer negotiation "
-    "architecture service platform reliability observability tracing metrics customer release"
-).split()
+WORDS = [
+    "latency",
+    "queue",
+    "backlog",
+    "schema",
+    "migration",
+    "incident",
+    "postmortem",
+    "design",
+    "review",
+    "rollout",
+    "canary",
+    "mentoring",
+    "hiring",
+    "roadmap",
+    "sprint",
+    "deadline",
+    "budget",
+    "stakeholder",
+    "outage",
+    "dashboard",
+    "pipeline",
+    "cache",
+    "index",
+    "replica",
+    "failover",
+    "contract",
+    "onboarding",
+    "feedback",
+    "promotion",
+    "interview",
+    "offer",
+    "negotiation",
+    "architecture",
+    "service",
+    "platform",
+    "reliability",
+    "observability",
+    "tracing",
+    "metrics",
+    "customer",
+    "release",
+]
 TAGS = [f"tag-{i}" for i in range(60)]
 SKILLS = [f"skill-{i}" for i in range(80)]
 COMPANIES = [f"Company {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
 OUTCOMES = ("pending", "passed", "rejected", "offer", "accepted", "declined", "withdrew")
 LEARNING = ("course", "certification", "book", "conference", "workshop")
 # share of each kind in the vault (the rest of the notes are reflections)
-MIX = {"goal": 0.10, "review": 0.08, "interview": 0.08, "achievement": 0.14, "learning": 0.14, "role": 0.01}
+MIX = {
+    "goal": 0.10,
+    "review": 0.08,
+    "interview": 0.08,
+    "achievement": 0.14,
+    "learning": 0.14,
+    "role": 0.01,
+}
 FOLDERS = {
     "goal": "goals",
     "review": "reviews",
@@ -118,7 +163,10 @@ def generate_vault(folder: Path, notes: int, seed: int = 42) -> dict[str, int]:
         meta = [f"status: {status}", f"started: {started}", f"target: {target}", f"date: {started}"]
         if i >= 10 and rng.random() < 0.6:
             meta.append(f"parent: {goals[rng.randrange(i)]}")  # earlier goals only: no cycles
-        tasks = "\n".join(f"- [{'x' if rng.random() < 0.5 else ' '}] {rng.choice(WORDS)} {rng.choice(WORDS)}" for _ in range(rng.randint(2, 6)))
+        tasks = "\n".join(
+            f"- [{'x' if rng.random() < 0.5 else ' '}] {rng.choice(WORDS)} {rng.choice(WORDS)}"
+            for _ in range(rng.randint(2, 6))
+        )
         write("goal", slug, meta, _paragraphs(rng, everything, 2) + "\n\n" + tasks)
     for i, slug in enumerate(slugs["review"]):
         year = TODAY.year - 30 + (i * 30 // max(1, counts["review"]))
@@ -128,12 +176,23 @@ def generate_vault(folder: Path, notes: int, seed: int = 42) -> dict[str, int]:
             else f'  {g}: {{progress: {rng.randint(0, 100)}, note: "{rng.choice(WORDS)} {rng.choice(WORDS)}"}}'
             for g in rng.sample(goals, min(len(goals), rng.randint(3, 8)))
         )  # fmt: skip
-        write("review", slug, [f"period: {year}-Q{quarter}", f"goals:\n{entries}"], _paragraphs(rng, everything, 3))
+        write(
+            "review",
+            slug,
+            [f"period: {year}-Q{quarter}", f"goals:\n{entries}"],
+            _paragraphs(rng, everything, 3),
+        )
     for slug in slugs["reflection"]:
-        meta = [f"mood: {rng.choice(['calm', 'anxious', 'proud', 'tired'])}", f"goals: {_list(rng.sample(goals, 2))}"]
+        meta = [
+            f"mood: {rng.choice(['calm', 'anxious', 'proud', 'tired'])}",
+            f"goals: {_list(rng.sample(goals, 2))}",
+        ]
         write("reflection", slug, meta, _paragraphs(rng, everything, rng.randint(2, 5)))
     for slug in slugs["interview"]:
-        lessons = "\n".join(f'  - "{rng.choice(WORDS)} before {rng.choice(WORDS)}"' for _ in range(rng.randint(1, 4)))
+        lessons = "\n".join(
+            f'  - "{rng.choice(WORDS)} before {rng.choice(WORDS)}"'
+            for _ in range(rng.randint(1, 4))
+        )
         meta = [
             f"company: {rng.choice(COMPANIES)}",
             f"role: {rng.choice(['Senior Engineer', 'Staff Engineer', 'Engineering Manager'])}",
@@ -143,15 +202,26 @@ def generate_vault(folder: Path, notes: int, seed: int = 42) -> dict[str, int]:
         ]
         write("interview", slug, meta, _paragraphs(rng, everything, 2))
     for slug in slugs["achievement"]:
-        meta = [f"impact: {' '.join(rng.choice(WORDS) for _ in range(8))}", f"goals: {_list(rng.sample(goals, 1))}"]
+        meta = [
+            f"impact: {' '.join(rng.choice(WORDS) for _ in range(8))}",
+            f"goals: {_list(rng.sample(goals, 1))}",
+        ]
         write("achievement", slug, meta, _paragraphs(rng, everything, 2))
     for slug in slugs["learning"]:
         done = day()
-        meta = [f"kind: {rng.choice(LEARNING)}", f"provider: {rng.choice(COMPANIES)}", f"completed: {done}"]
+        meta = [
+            f"kind: {rng.choice(LEARNING)}",
+            f"provider: {rng.choice(COMPANIES)}",
+            f"completed: {done}",
+        ]
         write("learning", slug, meta, _paragraphs(rng, everything, 1))
     role_starts = sorted(day() for _ in slugs["role"])
     for i, slug in enumerate(slugs["role"]):
-        meta = [f"company: {rng.choice(COMPANIES)}", f"start: {role_starts[i]}", f"date: {role_starts[i]}"]
+        meta = [
+            f"company: {rng.choice(COMPANIES)}",
+            f"start: {role_starts[i]}",
+            f"date: {role_starts[i]}",
+        ]
         if i + 1 < len(role_starts):
             meta.append(f"end: {role_starts[i + 1]}")
         write("role", slug, meta, _paragraphs(rng, everything, 2))
@@ -175,7 +245,7 @@ def _careerlog_command() -> list[str]:
 
 
 def _run(command: list[str]) -> None:
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{result.stdout}{result.stderr}")
 
@@ -187,14 +257,19 @@ def heavy_imports_of_help() -> list[str]:
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         f"print(' '.join(m for m in {HEAVY_MODULES!r} if m in sys.modules), file=sys.stderr)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     return result.stderr.split()
 
 
 def import_time_of_help(top: int = 6) -> list[tuple[str, float]]:
     """The slowest imports (cumulative, ms) of `python -X importtime -m careerlog --help`."""
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "careerlog", "--help"], capture_output=True, text=True
+        [sys.executable, "-X", "importtime", "-m", "careerlog", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     rows = []
     for line in result.stderr.splitlines():
@@ -205,9 +280,15 @@ def import_time_of_help(top: int = 6) -> list[tuple[str, float]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--notes", type=int, default=4000, help="notes in the synthetic vault (default 4000)")
-    parser.add_argument("--runs", type=int, default=5, help="runs per measure; the median is reported (default 5)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--notes", type=int, default=4000, help="notes in the synthetic vault (default 4000)"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs per measure; the median is reported (default 5)"
+    )
     parser.add_argument("--keep", type=Path, help="write the synthetic vault here and keep it")
     args = parser.parse_args()
 
@@ -236,14 +317,22 @@ def main() -> None:
             raise SystemExit("the synthetic vault has errors:\n" + "\n".join(map(str, errors[:20])))
 
         results: list[tuple[str, float, int]] = []
-        results.append(("check (load + validate + index)", _median_time(lambda: load_vault(vault, today=TODAY), args.runs), args.notes))
+        results.append(
+            (
+                "check (load + validate + index)",
+                _median_time(lambda: load_vault(vault, today=TODAY), args.runs),
+                args.notes,
+            )
+        )
 
         fresh = work / "fresh"
 
         def clean_fresh() -> None:
             shutil.rmtree(fresh, ignore_errors=True)
 
-        full = _median_time(lambda: build_site(vault, fresh, today=TODAY, search=False), args.runs, clean_fresh)
+        full = _median_time(
+            lambda: build_site(vault, fresh, today=TODAY, search=False), args.runs, clean_fresh
+        )
         results.append(("full build, no search (fresh folder)", full, args.notes))
         pages = build_site(vault, fresh, today=TODAY, search=False).pages
 
@@ -252,14 +341,16 @@ def main() -> None:
         noop = _median_time(lambda: build_site(vault, site, today=TODAY, search=False), args.runs)
         results.append(("no-op rebuild", noop, args.notes))
 
-        edited = sorted((vault / "reflections").glob("*.md"))[0]
+        edited = min((vault / "reflections").glob("*.md"))
         original = edited.read_text(encoding="utf-8")
         counter = iter(range(10**6))
 
         def edit_one_note() -> None:
             edited.write_text(original + f"\nAn edit, number {next(counter)}.\n", encoding="utf-8")
 
-        one = _median_time(lambda: build_site(vault, site, today=TODAY, search=False), args.runs, edit_one_note)
+        one = _median_time(
+            lambda: build_site(vault, site, today=TODAY, search=False), args.runs, edit_one_note
+        )
         edited.write_text(original, encoding="utf-8")
         results.append(("rebuild after editing one note", one, args.notes))
 
@@ -272,17 +363,37 @@ def main() -> None:
         sample_runs = max(3, min(args.runs, 5))
         sample_out = work / "sample-site"
         for label, extra in (("no search", ["--no-search"]), ("with Pagefind", [])):
-            build = [*command, "build", str(SAMPLE_VAULT), "--out", str(sample_out), "--today", TODAY.isoformat(), *extra]
-            seconds = _median_time(lambda: _run(build), sample_runs)
-            print(f"sample vault, `careerlog build` ({label}), subprocess: {seconds * 1000:.0f} ms (median of {sample_runs})")
+            build = [
+                *command,
+                "build",
+                str(SAMPLE_VAULT),
+                "--out",
+                str(sample_out),
+                "--today",
+                TODAY.isoformat(),
+                *extra,
+            ]
+            seconds = _median_time(functools.partial(_run, build), sample_runs)
+            print(
+                f"sample vault, `careerlog build` ({label}), subprocess: {seconds * 1000:.0f} ms (median of {sample_runs})"
+            )
         sample_pages = sum(1 for _ in sample_out.rglob("*.html"))
-        print(f"sample vault: {sum(1 for _ in SAMPLE_VAULT.rglob('*.md'))} notes → {sample_pages} HTML pages\n")
+        print(
+            f"sample vault: {sum(1 for _ in SAMPLE_VAULT.rglob('*.md'))} notes → {sample_pages} HTML pages\n"
+        )
 
         help_time = _median_time(lambda: _run([*command, "--help"]), 10)
-        print(f"`{' '.join(Path(c).name for c in command)} --help` start-up: {help_time * 1000:.0f} ms (median of 10)")
+        print(
+            f"`{' '.join(Path(c).name for c in command)} --help` start-up: {help_time * 1000:.0f} ms (median of 10)"
+        )
         heavy = heavy_imports_of_help()
-        print(f"heavy modules imported by --help: {', '.join(heavy) if heavy else 'none'} (checked: {', '.join(HEAVY_MODULES)})")
-        print("slowest top-level imports of --help (cumulative): " + ", ".join(f"{m} {ms:.0f} ms" for m, ms in import_time_of_help()))
+        print(
+            f"heavy modules imported by --help: {', '.join(heavy) if heavy else 'none'} (checked: {', '.join(HEAVY_MODULES)})"
+        )
+        print(
+            "slowest top-level imports of --help (cumulative): "
+            + ", ".join(f"{m} {ms:.0f} ms" for m, ms in import_time_of_help())
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

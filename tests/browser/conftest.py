@@ -10,16 +10,17 @@ import threading
 from collections import Counter
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from .support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
     FIXED_PAGES,
     NAMED_PAGES,
     NOTE_PAGES,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     SAMPLE_VAULT,
     TODAY,
     Visit,
@@ -31,9 +32,10 @@ from .support import (
 )
 
 
-
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "browser: drives Debian's Chromium against the built sample site")
+    config.addinivalue_line(
+        "markers", "browser: drives Debian's Chromium against the built sample site"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -52,8 +54,18 @@ def sample_notes():
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample vault's site, with its Pagefind index, built once for the whole session."""
     out = tmp_path_factory.mktemp("browser") / "site"
-    command = [sys.executable, "-m", "careerlog", "build", str(SAMPLE_VAULT), "--out", str(out), "--today", TODAY]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    command = [
+        sys.executable,
+        "-m",
+        "careerlog",
+        "build",
+        str(SAMPLE_VAULT),
+        "--out",
+        str(out),
+        "--today",
+        TODAY,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     if result.returncode != 0:
         pytest.fail(
             f"building the sample site failed (exit {result.returncode}): {' '.join(command)}\n"
@@ -64,7 +76,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+    }
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -96,7 +111,9 @@ def chromium():
 
     playwright = sync_playwright().start()
     try:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
     except Exception:
         playwright.stop()
         raise
@@ -112,7 +129,9 @@ def _review_mentions(notes) -> Counter:
 @pytest.fixture(scope="session")
 def page_urls(site_url: str, sample_notes) -> dict[str, str | None]:
     """The URL of one page of each kind, found by following the site's own links."""
-    urls: dict[str, str | None] = {name: urljoin(site_url, path) for name, path in FIXED_PAGES.items()}
+    urls: dict[str, str | None] = {
+        name: urljoin(site_url, path) for name, path in FIXED_PAGES.items()
+    }
     mentions = _review_mentions(sample_notes)
     for name, (kind, sources) in NOTE_PAGES.items():
         slugs = {n.slug for n in sample_notes.values() if n.kind == kind and n.published}
@@ -127,7 +146,10 @@ def page_urls(site_url: str, sample_notes) -> dict[str, str | None]:
     for name, (source, attribute) in NAMED_PAGES.items():
         source_url = urljoin(site_url, source)
         public_names = {
-            slugify(value) for n in sample_notes.values() if n.published for value in getattr(n, attribute)
+            slugify(value)
+            for n in sample_notes.values()
+            if n.published
+            for value in getattr(n, attribute)
         }
         source_path = urlsplit(source_url).path
         found = [
@@ -153,9 +175,13 @@ def page_url(page_urls):
         url = page_urls[kind]
         if url is None:
             if kind == "search":
-                pytest.skip("the templates provide no search page (no link with 'search' on the dashboard, no /search/)")
+                pytest.skip(
+                    "the templates provide no search page (no link with 'search' on the dashboard, no /search/)"
+                )
             if kind in NOTE_PAGES:
-                pytest.fail(f"no link to a public {NOTE_PAGES[kind][0]} page on any of {NOTE_PAGES[kind][1]}")
+                pytest.fail(
+                    f"no link to a public {NOTE_PAGES[kind][0]} page on any of {NOTE_PAGES[kind][1]}"
+                )
             pytest.fail(f"no {kind} linked from {NAMED_PAGES[kind][0]}")
         return url
 
@@ -175,10 +201,14 @@ def open_page(chromium, site_url):
         height: int = 800,
         scheme: str = "light",
         bypass_csp: bool = False,
+        javascript: bool = True,
         wait_until: str = "load",
     ) -> Visit:
         context = chromium.new_context(
-            viewport={"width": width, "height": height}, color_scheme=scheme, bypass_csp=bypass_csp
+            viewport={"width": width, "height": height},
+            color_scheme=scheme,
+            bypass_csp=bypass_csp,
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
@@ -190,21 +220,29 @@ def open_page(chromium, site_url):
 
         def on_console(message) -> None:
             if message.type == "error" and not (
-                message.text.startswith("Failed to load resource") and (message.location or {}).get("url") in failed_urls
+                message.text.startswith("Failed to load resource")
+                and (message.location or {}).get("url") in failed_urls
             ):
                 where = message.location or {}
-                visit.problems.append(f"console error: {message.text} (at {where.get('url')}:{where.get('lineNumber')})")
+                visit.problems.append(
+                    f"console error: {message.text} (at {where.get('url')}:{where.get('lineNumber')})"
+                )
 
         def on_response(response) -> None:
             if response.status >= 400:
                 failed_urls.add(response.url)
-                visit.problems.append(f"HTTP {response.status}: {response.request.method} {response.url}")
+                visit.problems.append(
+                    f"HTTP {response.status}: {response.request.method} {response.url}"
+                )
 
         page.on("console", on_console)
         page.on("pageerror", lambda error: visit.problems.append(f"uncaught exception: {error}"))
+
         def on_request_failed(request) -> None:
             if request.url not in failed_urls:
-                visit.problems.append(f"request failed: {request.method} {request.url} ({request.failure})")
+                visit.problems.append(
+                    f"request failed: {request.method} {request.url} ({request.failure})"
+                )
 
         page.on("requestfailed", on_request_failed)
         page.on("response", on_response)

@@ -90,7 +90,7 @@ def read_sample_vault(vault: Path = SAMPLE_VAULT) -> dict[str, SampleNote]:
         if kind is None:
             continue
         text = path.read_text(encoding="utf-8-sig")
-        match = re.match(r"---\r?\n(.*?)\r?\n---", text, re.S)
+        match = re.match(r"---\r?\n(.*?)\r?\n---", text, re.DOTALL)
         meta = yaml.safe_load(match.group(1)) if match else {}
         meta = meta if isinstance(meta, dict) else {}
         goals = meta.get("goals") or ()
@@ -186,7 +186,10 @@ class Visit:
         if self.problems:
             import pytest
 
-            pytest.fail(f"{len(self.problems)} console error(s) / failed request(s) on " + self.report(), pytrace=False)
+            pytest.fail(
+                f"{len(self.problems)} console error(s) / failed request(s) on " + self.report(),
+                pytrace=False,
+            )
 
 
 def format_axe(url: str, scheme: str, violations: list[dict]) -> str:
@@ -198,7 +201,9 @@ def format_axe(url: str, scheme: str, violations: list[dict]) -> str:
         for node in violation["nodes"][:8]:
             target = " ".join(map(str, node.get("target", [])))
             summary = " ".join((node.get("failureSummary") or "").split())
-            lines.append(f"    at {target}\n      {node.get('html', '')[:160]}\n      {summary[:300]}")
+            lines.append(
+                f"    at {target}\n      {node.get('html', '')[:160]}\n      {summary[:300]}"
+            )
         if len(violation["nodes"]) > 8:
             lines.append(f"    ... and {len(violation['nodes']) - 8} more")
     return "\n".join(lines)

@@ -25,16 +25,23 @@ def test_tab_from_the_top_focuses_a_link_with_a_visible_focus_style(open_page):
                     && !!document.getElementById(decodeURIComponent(el.getAttribute('href').slice(1)))};
         }"""
     )
-    assert focused["tag"] == "a", f"the first Tab focuses a <{focused['tag']}>, not a link: {focused}"
+    assert focused["tag"] == "a", (
+        f"the first Tab focuses a <{focused['tag']}>, not a link: {focused}"
+    )
     assert focused["outlineWidth"] > 0 and focused["outlineStyle"] != "none", (
         f"the focused link {focused['text']!r} has no visible outline: width {focused['outlineWidth']}px, "
         f"style {focused['outlineStyle']}"
     )
-    assert focused["width"] > 0 and focused["height"] > 0 and focused["top"] >= 0 and focused["left"] >= 0, (
-        f"the focused link {focused['text']!r} is not on screen: {focused}"
-    )
+    assert (
+        focused["width"] > 0
+        and focused["height"] > 0
+        and focused["top"] >= 0
+        and focused["left"] >= 0
+    ), f"the focused link {focused['text']!r} is not on screen: {focused}"
     if (focused["href"] or "").startswith("#"):
-        assert focused["targetExists"], f"the skip link points to {focused['href']}, which is not on the page"
+        assert focused["targetExists"], (
+            f"the skip link points to {focused['href']}, which is not on the page"
+        )
     visit.assert_clean()
 
 
@@ -42,7 +49,9 @@ def test_tab_from_the_top_focuses_a_link_with_a_visible_focus_style(open_page):
 def test_dark_mode_changes_the_background(kind, page_url, open_page):
     light = open_page(page_url(kind), scheme="light").page.evaluate(BACKGROUND_JS)
     dark = open_page(page_url(kind), scheme="dark").page.evaluate(BACKGROUND_JS)
-    assert light != dark, f"{page_url(kind)}: the background is {light} in light and dark mode alike"
+    assert light != dark, (
+        f"{page_url(kind)}: the background is {light} in light and dark mode alike"
+    )
 
 
 @pytest.mark.parametrize("kind", ["dashboard", "goal-page"])
@@ -65,7 +74,9 @@ def test_print_hides_the_navigation_keeps_the_charts_and_makes_a_pdf(kind, page_
     pdf = ARTIFACTS / f"print-{kind}.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     data = pdf.read_bytes()
-    assert data.startswith(b"%PDF-") and len(data) > 5_000, f"{pdf}: {len(data)} bytes, not a real PDF"
+    assert data.startswith(b"%PDF-") and len(data) > 5_000, (
+        f"{pdf}: {len(data)} bytes, not a real PDF"
+    )
     visit.assert_clean()
 
 
@@ -81,3 +92,25 @@ def test_screenshot(kind, name, width, height, scheme, page_url, open_page):
     shot.unlink(missing_ok=True)
     visit.page.screenshot(path=str(shot), full_page=True)
     assert shot.is_file() and shot.stat().st_size > 1_000, f"{shot} was not written"
+
+
+def test_the_timeline_works_without_javascript(open_page, page_url):
+    """The picture is drawn on the server and the kind filters are plain links."""
+    visit = open_page(page_url("timeline"), javascript=False)
+    page = visit.page
+    assert page.locator("svg a").count() > 0, (
+        f"{visit.url} without JavaScript shows no timeline marks"
+    )
+    goals_filter = page.locator("a[href$='goal/'], a[href$='goal/index.html']").first
+    assert goals_filter.count() == 1, (
+        f"{visit.url} has no plain link to the goals-only timeline (/timeline/goal/)"
+    )
+    goals_filter.click()
+    page.wait_for_load_state("load")
+    assert page.url.rstrip("/").removesuffix("/index.html").endswith("/timeline/goal"), (
+        f"the goal filter opened {page.url}"
+    )
+    assert page.locator("svg a").count() > 0, (
+        f"{page.url} without JavaScript shows no timeline marks"
+    )
+    visit.assert_clean()

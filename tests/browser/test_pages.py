@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import AXE_JS, PAGE_KINDS, OVERFLOWING_ELEMENTS_JS, PAGE_WIDTH_JS, format_axe
+from .support import AXE_JS, OVERFLOWING_ELEMENTS_JS, PAGE_KINDS, PAGE_WIDTH_JS, format_axe
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
@@ -33,7 +33,10 @@ def test_page_has_no_horizontal_overflow_on_a_phone(kind, width, page_url, open_
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_has_no_serious_accessibility_violations(kind, scheme, page_url, open_page):
     if not AXE_JS.is_file():
-        pytest.fail(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser` (.ci/run does)", pytrace=False)
+        pytest.fail(
+            f"{AXE_JS} is missing: run `npm ci --prefix tests/browser` (.ci/run does)",
+            pytrace=False,
+        )
     # bypass_csp: axe is injected as an inline script, which a strict CSP would block
     visit = open_page(page_url(kind), scheme=scheme, bypass_csp=True)
     visit.page.add_script_tag(path=str(AXE_JS))

@@ -34,7 +34,7 @@ PRIVATE_WORDS = [
 
 
 def _notes_with(word, notes):
-    pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
     return [n for n in notes.values() if pattern.search(n.text)]
 
 
@@ -54,7 +54,9 @@ def search(open_page):
 @pytest.mark.parametrize("word", PUBLIC_WORDS)
 def test_search_finds_a_word_of_a_public_note(word, search, sample_notes, site_url):
     public = {n.slug for n in _notes_with(word, sample_notes) if n.published}
-    assert public, f"test data: {word!r} is in no public note of the sample vault any more; pick another"
+    assert public, (
+        f"test data: {word!r} is in no public note of the sample vault any more; pick another"
+    )
     urls = [r["url"] for r in search(word)]
     assert urls, f"Pagefind found nothing for {word!r}, which public notes {sorted(public)} contain"
     assert any(last_segment(u) in public for u in urls), (
@@ -62,7 +64,9 @@ def test_search_finds_a_word_of_a_public_note(word, search, sample_notes, site_u
     )
     for url in urls:
         note = sample_notes.get(last_segment(url))
-        assert note is None or note.published, f"search for {word!r} returned the private note {url}"
+        assert note is None or note.published, (
+            f"search for {word!r} returned the private note {url}"
+        )
         assert fetch(urljoin(site_url, url))[0] == 200, f"search result {url} does not load"
 
 
@@ -77,15 +81,23 @@ def test_search_never_finds_a_word_of_a_private_note(word, search, sample_notes)
     assert exact == [], f"an exact search for the private word {word!r} finds {exact}"
     loose = search(word)
     containing = [r["url"] for r in loose if word.lower() in r["content"].lower()]
-    assert containing == [], f"pages holding the private word {word!r} are in the search index: {containing}"
-    private = [r["url"] for r in loose if not getattr(sample_notes.get(last_segment(r["url"])), "published", True)]
+    assert containing == [], (
+        f"pages holding the private word {word!r} are in the search index: {containing}"
+    )
+    private = [
+        r["url"]
+        for r in loose
+        if not getattr(sample_notes.get(last_segment(r["url"])), "published", True)
+    ]
     assert private == [], f"search for {word!r} returns pages of private notes: {private}"
 
 
 def test_search_page_finds_a_public_note_by_typing(page_url, open_page, sample_notes):
     visit = open_page(page_url("search"))
     page = visit.page
-    box = page.locator("input[type=search], input.pagefind-ui__search-input, [role=search] input").first
+    box = page.locator(
+        "input[type=search], input.pagefind-ui__search-input, [role=search] input"
+    ).first
     box.wait_for(state="visible")
     box.click()
     page.keyboard.type("tombstones", delay=20)

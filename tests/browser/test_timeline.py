@@ -63,12 +63,16 @@ def test_clicking_a_timeline_mark_opens_its_note(width, height, open_page, page_
     target = urljoin(page.url, marks[index]["href"])
     page.locator("[data-test-timeline] a").nth(index).click()
     page.wait_for_load_state("load")
-    assert same_page(page.url, target), f"clicking the mark for {target} at {width}px opened {page.url}"
+    assert same_page(page.url, target), (
+        f"clicking the mark for {target} at {width}px opened {page.url}"
+    )
     h1 = page.locator("h1").first.inner_text().strip()
     note = sample_notes.get(last_segment(target))
     assert h1, f"{page.url} has no <h1>"
     if note is not None:
-        assert note.title.lower() in h1.lower(), f"{page.url}: h1 {h1!r} is not the note's title {note.title!r}"
+        assert note.title.lower() in h1.lower(), (
+            f"{page.url}: h1 {h1!r} is not the note's title {note.title!r}"
+        )
     visit.assert_clean()
 
 
