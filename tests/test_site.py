@@ -1,0 +1,254 @@
+"""The built site as a reader and their tools meet it: every link leads somewhere, every public
+note has a page and a place in the lists, and the machine-readable files agree with the index
+of progress. Assertions are about behaviour, not markup (the golden snapshot covers markup)."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import xml.etree.ElementTree as ET
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import icalendar
+import pytest
+from conftest import DEFAULT_CONFIG, TODAY, ScratchVault, output_files, write_career
+
+from careerlog.model import PLURALS
+from careerlog.privacy import public_index
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name) and not (tag == "link" and attrs.get("rel") == "canonical"):
+                self.urls.append(attrs[name])
+
+
+def resolve(page: str, url: str, base_path: str = "/") -> str | None:
+    """The site file a link on `page` leads to, or None for a link out of the site or within the page."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):  # 404.html is served from anywhere, so its links are absolute
+        target = posixpath.normpath(path.removeprefix(base_path.rstrip("/")).lstrip("/"))
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    if path.endswith("/") or target == ".":
+        target = posixpath.join(target, "index.html").removeprefix("./")
+    return target
+
+
+def links_on(site: Path, page: str) -> list[str]:
+    parser = _Links()
+    parser.feed((site / page).read_text(encoding="utf-8"))
+    return parser.urls
+
+
+def broken_links(site: Path) -> list[str]:
+    """`page: url` for every link inside the site that points to no file."""
+    problems = []
+    for path in output_files(site):
+        if path.suffix != ".html":
+            continue
+        page = path.relative_to(site).as_posix()
+        for url in links_on(site, page):
+            target = resolve(page, url)
+            if target is not None and (target.startswith("../") or not (site / target).is_file()):
+                problems.append(f"{page}: {url}")
+    return problems
+
+
+def page_of(site: Path, slug: str) -> str:
+    """The one HTML page of the note `slug` (its slug is a folder or file name on the way)."""
+    pages = [p.relative_to(site).as_posix() for p in output_files(site) if p.suffix == ".html"]
+    own = [page for page in pages if slug in page.split("/")]
+    assert len(own) == 1, (slug, own)
+    return own[0]
+
+
+@pytest.fixture(scope="module")
+def site_vault(tmp_path_factory) -> ScratchVault:
+    vault = ScratchVault(tmp_path_factory.mktemp("career") / "vault")
+    vault.write("careerlog.toml", DEFAULT_CONFIG)
+    return write_career(vault)
+
+
+@pytest.fixture(scope="module")
+def site(site_vault) -> Path:
+    """The career fixture's site, built once: the tests of this module only read it."""
+    out = site_vault.root.parent / "site"
+    site_vault.build(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def public(site_vault):
+    return public_index(site_vault.load().index)
+
+
+def html_text(site: Path, relative: str) -> str:
+    return (site / relative).read_text(encoding="utf-8")
+
+
+def test_no_broken_link_in_the_site(site):
+    assert broken_links(site) == []
+
+
+def test_no_broken_link_in_the_sample_site(sample_site):
+    assert broken_links(sample_site) == []
+
+
+def test_every_public_note_has_its_own_page(site, public):
+    for note in public.notes:
+        assert note.title in html_text(site, page_of(site, note.slug)), note.slug
+
+
+def test_every_kind_has_a_list_linking_each_of_its_notes(site, public):
+    for kind in ("goal", "review", "reflection", "interview", "achievement", "learning", "role"):
+        listing = f"{PLURALS[kind]}/index.html"
+        targets = {resolve(listing, url) for url in links_on(site, listing)}
+        for note in public.of_kind(kind):
+            assert page_of(site, note.slug) in targets, (kind, note.slug)
+
+
+def test_timeline_lists_every_dated_note(site, public):
+    text = html_text(site, "timeline/index.html")
+    for note in public.notes:
+        if note.date:
+            assert note.title in text, note.slug
+
+
+def test_dashboard_shows_active_goals_and_what_needs_attention(site, public):
+    text = html_text(site, "index.html")
+    for goal in public.of_kind("goal"):
+        if goal.status == "active":
+            assert goal.title in text
+            assert f"{public.goals[goal.slug].progress}%" in text
+    assert "overdue" in text.lower()  # Learn Rust
+    assert "stale" in text.lower()  # Lead an engineering organisation
+    assert public.cadence.next_due.isoformat() in text  # the next review due, as a <time>
+
+
+def test_404_page_exists(site):
+    assert (site / "404.html").is_file()
+
+
+def test_index_json_is_the_index_of_progress(site, public):
+    data = json.loads(html_text(site, "index.json"))
+    goals = {goal["slug"]: goal for goal in data["goals"]}
+    assert set(goals) == {g.slug for g in public.of_kind("goal")}
+    for slug, state in public.goals.items():
+        goal = goals[slug]
+        assert goal["progress"] == state.progress
+        assert goal["horizon"] == state.horizon
+        assert goal["stale"] == state.stale
+        assert goal["overdue"] == state.overdue
+        assert [(h["date"], h["progress"]) for h in goal["history"]] == [
+            (d.isoformat(), p) for d, p in state.history
+        ]
+        assert sorted(goal["children"]) == sorted(state.children)
+    assert {n["slug"] for n in data["notes"]} == {n.slug for n in public.notes}
+    assert data["cadence"]["next_due"] == public.cadence.next_due.isoformat()
+    assert data["build_date"] == TODAY.isoformat()
+
+
+def test_feed_is_atom_with_one_entry_per_dated_note_linking_to_its_page(site, public):
+    root = ET.fromstring((site / "feed.xml").read_bytes())
+    assert root.tag == f"{ATOM}feed"
+    entries = root.findall(f"{ATOM}entry")
+    dated = [n for n in public.notes if n.date]
+    assert [e.find(f"{ATOM}title").text for e in entries] == [
+        n.title for n in dated
+    ]  # newest first
+    base = "https://sam.example.com/"
+    for entry in entries:
+        link = entry.find(f"{ATOM}link").get("href")
+        assert link.startswith(base)
+        path = link.removeprefix(base)
+        assert (site / path / "index.html").is_file(), link
+
+
+def test_sitemap_lists_every_page_and_only_pages_that_exist(site):
+    root = ET.fromstring((site / "sitemap.xml").read_bytes())
+    urls = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+    base = "https://sam.example.com/"
+    paths = set()
+    for url in urls:
+        assert url.startswith(base)
+        path = url.removeprefix(base)
+        paths.add(path + "index.html" if path.endswith("/") or not path else path)
+    pages = {p.relative_to(site).as_posix() for p in output_files(site) if p.suffix == ".html"}
+    assert paths == pages - {"404.html"}
+
+
+def test_calendar_has_goal_targets_and_the_next_review(site, public):
+    calendar = icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes())
+    starts = {}
+    for event in calendar.walk("VEVENT"):
+        starts.setdefault(event.decoded("DTSTART"), []).append(str(event.get("SUMMARY")))
+    for goal in public.of_kind("goal"):
+        if goal.status == "active" and goal.target:
+            assert any(goal.title in s for s in starts.get(goal.target, [])), goal.slug
+    assert public.cadence.next_due in starts
+    achieved = next(g for g in public.of_kind("goal") if g.status == "achieved")
+    assert not any(achieved.title in s for summaries in starts.values() for s in summaries)
+
+
+def test_site_without_base_url_still_builds_relative_links(scratch_vault, tmp_path):
+    scratch_vault.write("careerlog.toml", 'title = "No base"\n')
+    scratch_vault.write(
+        "goals/g.md", "---\ntitle: A goal\nstarted: 2026-01-01\ntarget: 2027-01-01\n---\n"
+    )
+    scratch_vault.write(
+        "reflections/r.md", "---\ntitle: A thought\ndate: 2026-02-01\n---\nOn [[g]].\n"
+    )
+    out = tmp_path / "site"
+    scratch_vault.build(out)
+    assert broken_links(out) == []
+    assert not (out / "sitemap.xml").exists()  # a sitemap needs absolute URLs
+    ET.fromstring((out / "feed.xml").read_bytes())
+
+
+def test_build_date_is_the_fixed_today(career_vault, tmp_path):
+    """The same vault built 'on' two days differs only where dates count, e.g. overdue days."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    career_vault.build(first, today=TODAY)
+    career_vault.build(second, today=date(2026, 11, 23))
+    one = json.loads((first / "index.json").read_text(encoding="utf-8"))
+    two = json.loads((second / "index.json").read_text(encoding="utf-8"))
+    days = {g["slug"]: g["days_overdue"] for g in one["goals"]}
+    assert {g["slug"]: g["days_overdue"] for g in two["goals"]}["learn-rust"] == days[
+        "learn-rust"
+    ] + 1
+
+
+def test_the_link_checker_finds_broken_links(tmp_path):
+    (tmp_path / "goals/a").mkdir(parents=True)
+    (tmp_path / "goals/a/index.html").write_text(
+        '<a href="../../">home</a> <a href="../b/">gone</a> <a href="#top">here</a> '
+        '<a href="https://example.com/x">out</a> <img src="../../static/missing.png">',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.html").write_text(
+        '<a href="goals/a/">a</a> <a href="../outside/">up</a>', encoding="utf-8"
+    )
+    assert broken_links(tmp_path) == [
+        "goals/a/index.html: ../b/",
+        "goals/a/index.html: ../../static/missing.png",
+        "index.html: ../outside/",
+    ]
