@@ -228,7 +228,8 @@ def generate_vault(folder: Path, notes: int, seed: int = 42) -> dict[str, int]:
     return counts
 
 
-def _median_time(run, runs: int, before=None) -> float:
+def _times(run, runs: int, before=None) -> list[float]:
+    """Seconds of `runs` calls of `run` (with `before` called, untimed, before each)."""
     times = []
     for _ in range(runs):
         if before is not None:
@@ -236,7 +237,17 @@ def _median_time(run, runs: int, before=None) -> float:
         start = time.perf_counter()
         run()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return times
+
+
+def _row(name: str, times: list[float], notes: int | None = None) -> None:
+    """Print one measure as soon as it is taken: median, min and max, and notes per second."""
+    median = statistics.median(times)
+    rate = f"{notes / median:>9.0f}" if notes else f"{'':>9}"
+    print(
+        f"{name:<44} {median * 1000:>8.0f} {min(times) * 1000:>8.0f} {max(times) * 1000:>8.0f} {rate}",
+        flush=True,
+    )
 
 
 def _careerlog_command() -> list[str]:
@@ -316,30 +327,29 @@ def main() -> None:
         if errors:
             raise SystemExit("the synthetic vault has errors:\n" + "\n".join(map(str, errors[:20])))
 
-        results: list[tuple[str, float, int]] = []
-        results.append(
-            (
-                "check (load + validate + index)",
-                _median_time(lambda: load_vault(vault, today=TODAY), args.runs),
-                args.notes,
-            )
+        n = args.notes
+        print(f"{'measure (ms)':<44} {'median':>8} {'min':>8} {'max':>8} {'notes/s':>9}")
+        _row(
+            "check (load + validate + index), in process",
+            _times(lambda: load_vault(vault, today=TODAY), args.runs),
+            n,
         )
 
         fresh = work / "fresh"
 
-        def clean_fresh() -> None:
-            shutil.rmtree(fresh, ignore_errors=True)
+        def build(out: Path) -> None:
+            build_site(vault, out, today=TODAY, search=False)
 
-        full = _median_time(
-            lambda: build_site(vault, fresh, today=TODAY, search=False), args.runs, clean_fresh
+        _row(
+            "full build, no search, into a new folder",
+            _times(
+                lambda: build(fresh), args.runs, lambda: shutil.rmtree(fresh, ignore_errors=True)
+            ),
+            n,
         )
-        results.append(("full build, no search (fresh folder)", full, args.notes))
-        pages = build_site(vault, fresh, today=TODAY, search=False).pages
-
         site = work / "site"
-        build_site(vault, site, today=TODAY, search=False)
-        noop = _median_time(lambda: build_site(vault, site, today=TODAY, search=False), args.runs)
-        results.append(("no-op rebuild", noop, args.notes))
+        build(site)
+        _row("no-op rebuild (nothing changed)", _times(lambda: build(site), args.runs), n)
 
         edited = min((vault / "reflections").glob("*.md"))
         original = edited.read_text(encoding="utf-8")
@@ -348,43 +358,37 @@ def main() -> None:
         def edit_one_note() -> None:
             edited.write_text(original + f"\nAn edit, number {next(counter)}.\n", encoding="utf-8")
 
-        one = _median_time(
-            lambda: build_site(vault, site, today=TODAY, search=False), args.runs, edit_one_note
+        _row(
+            "rebuild after editing one note",
+            _times(lambda: build(site), args.runs, edit_one_note),
+            n,
         )
         edited.write_text(original, encoding="utf-8")
-        results.append(("rebuild after editing one note", one, args.notes))
-
-        print(f"{'measure':<40} {'median':>10} {'notes/s':>10}")
-        for name, seconds, n in results:
-            print(f"{name:<40} {seconds * 1000:>8.0f} ms {n / seconds:>10.0f}")
-        print(f"({pages} pages per build)\n")
+        pages = sum(1 for _ in site.rglob("*.html"))
+        print(f"({pages} HTML pages per build of the synthetic vault)\n", flush=True)
 
         command = _careerlog_command()
         sample_runs = max(3, min(args.runs, 5))
         sample_out = work / "sample-site"
-        for label, extra in (("no search", ["--no-search"]), ("with Pagefind", [])):
-            build = [
-                *command,
-                "build",
-                str(SAMPLE_VAULT),
-                "--out",
-                str(sample_out),
-                "--today",
-                TODAY.isoformat(),
-                *extra,
-            ]
-            seconds = _median_time(functools.partial(_run, build), sample_runs)
-            print(
-                f"sample vault, `careerlog build` ({label}), subprocess: {seconds * 1000:.0f} ms (median of {sample_runs})"
+        sample_notes = sum(1 for _ in SAMPLE_VAULT.rglob("*.md"))
+        for label, extra in (("--no-search", ["--no-search"]), ("with Pagefind", [])):
+            build_command = [
+                *command, "build", str(SAMPLE_VAULT), "--out", str(sample_out),
+                "--today", TODAY.isoformat(), *extra,
+            ]  # fmt: skip
+            _row(
+                f"sample vault: careerlog build {label}",
+                _times(functools.partial(_run, build_command), sample_runs),
+                sample_notes,
             )
         sample_pages = sum(1 for _ in sample_out.rglob("*.html"))
         print(
-            f"sample vault: {sum(1 for _ in SAMPLE_VAULT.rglob('*.md'))} notes → {sample_pages} HTML pages\n"
+            f"(sample vault: {sample_notes} notes, {sample_pages} HTML pages; subprocess, median of {sample_runs})\n"
         )
 
-        help_time = _median_time(lambda: _run([*command, "--help"]), 10)
-        print(
-            f"`{' '.join(Path(c).name for c in command)} --help` start-up: {help_time * 1000:.0f} ms (median of 10)"
+        _row(
+            f"`{Path(command[0]).name}{' -m careerlog' if len(command) > 1 else ''} --help` start-up",
+            _times(functools.partial(_run, [*command, "--help"]), 10),
         )
         heavy = heavy_imports_of_help()
         print(
