@@ -248,9 +248,13 @@ def make_environment(vault: Path) -> jinja2.Environment:
     return env
 
 
-def render_site(index: Index, vault: Path) -> dict[str, bytes]:
-    """Every file of the public site, keyed by its posix path relative to the site's root."""
-    site = _Site(index, make_environment(vault))
+def render_site(index: Index, vault: Path, *, search: bool = False) -> dict[str, bytes]:
+    """Every file of the public site, keyed by its posix path relative to the site's root.
+
+    With `search`, the site also gets `search/index.html`, a page for the Pagefind index that
+    the build adds after writing (`pagefind/`); without it, no page links to a search.
+    """
+    site = _Site(index, make_environment(vault), search=search)
     site.render_all()
     for path, content in static_files(vault).items():
         site.add(path, content, f"static file {path}", replace=True)
@@ -270,8 +274,9 @@ def static_files(vault: Path) -> dict[str, bytes]:
 
 
 class _Site:
-    def __init__(self, index: Index, env: jinja2.Environment):
+    def __init__(self, index: Index, env: jinja2.Environment, *, search: bool = False):
         self.index = index
+        self.search = search
         self.env = env
         self.config = index.config
         self.today = index.today
@@ -337,6 +342,7 @@ class _Site:
             summary=self.summary,
             goal_source=self.goal_source,
             owner=self.config.owner or self.config.title,
+            search=self.search,
         )
         values.update(context)
         return self.env.get_template(template).render(values)
@@ -419,6 +425,8 @@ class _Site:
         self.render_lists()
         self.render_notes()
         self.render_data()
+        if self.search:
+            self.page("search/index.html", "search.html", "the search page", title="Search", current="search")
         self.render_404()
         self.render_sitemap()
 
