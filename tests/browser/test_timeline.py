@@ -51,28 +51,36 @@ def test_timeline_svg_stays_inside_the_viewport(width, height, open_page, page_u
     )
 
 
+POINT_KINDS = ("interview", "achievement", "learning", "review", "reflection")
+
+
+@pytest.mark.parametrize("mark", ["goal span", "point mark"])
 @pytest.mark.parametrize("width,height", [(375, 812), (1440, 900)])
-def test_clicking_a_timeline_mark_opens_its_note(width, height, open_page, page_url, sample_notes):
+def test_clicking_a_timeline_mark_opens_its_note(
+    width, height, mark, open_page, page_url, sample_notes
+):
     visit, _ = _open_timeline(open_page, page_url, width, height)
     page = visit.page
     marks = page.evaluate(MARKS_JS)
-    # prefer a goal span: its page's h1 is the goal's title
-    goals = [i for i, m in enumerate(marks) if sample_notes.get(last_segment(m["href"] or ""), None)
-             and sample_notes[last_segment(m["href"])].kind == "goal"]  # fmt: skip
-    index = goals[0] if goals else 0
+    kinds = ("goal",) if mark == "goal span" else POINT_KINDS
+    candidates = [
+        i
+        for i, m in enumerate(marks)
+        if (note := sample_notes.get(last_segment(m["href"] or ""))) and note.kind in kinds
+    ]
+    assert candidates, f"{visit.url}: no {mark} in the timeline ({len(marks)} marks in all)"
+    index = candidates[0]
     target = urljoin(page.url, marks[index]["href"])
-    page.locator("[data-test-timeline] a").nth(index).click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.locator("[data-test-timeline] a").nth(index).click()
     assert same_page(page.url, target), (
-        f"clicking the mark for {target} at {width}px opened {page.url}"
+        f"clicking the {mark} for {target} at {width}px opened {page.url}"
     )
     h1 = page.locator("h1").first.inner_text().strip()
-    note = sample_notes.get(last_segment(target))
-    assert h1, f"{page.url} has no <h1>"
-    if note is not None:
-        assert note.title.lower() in h1.lower(), (
-            f"{page.url}: h1 {h1!r} is not the note's title {note.title!r}"
-        )
+    note = sample_notes[last_segment(target)]
+    assert note.title.lower() in h1.lower(), (
+        f"{page.url}: h1 {h1!r} is not the note's title {note.title!r}"
+    )
     visit.assert_clean()
 
 
