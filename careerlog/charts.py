@@ -238,7 +238,7 @@ def timeline_svg(
     return (
         f'<svg class="chart timeline{" compact" if compact else ""}" id="{escape(chart_id)}" '
         f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}" '
-        f'style="min-width:{_n(width)}px" aria-labelledby="{escape(chart_id)}-title" '
+        f'style="min-width:{_n(width)}px" data-today="{x_of(today) / width:.4f}" aria-labelledby="{escape(chart_id)}-title" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
         + "".join(grid)

@@ -130,12 +130,20 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 
 def relative_days(day: date, today: date) -> str:
+    """`in 40 days`, `3 months ago`, `in 18 years`: days up to two months, then months, then years."""
     days = (day - today).days
     if days == 0:
         return "today"
-    if days > 0:
-        return "tomorrow" if days == 1 else f"in {days} days"
-    return "yesterday" if days == -1 else f"{-days} days ago"
+    if abs(days) == 1:
+        return "tomorrow" if days > 0 else "yesterday"
+    span = abs(days)
+    if span <= 60:
+        amount = plural(span, "day")
+    elif span < 730:
+        amount = plural(round(span / 30.44), "month")
+    else:
+        amount = plural(round(span / 365.25), "year")
+    return f"in {amount}" if days > 0 else f"{amount} ago"
 
 
 def duration(start: date, end: date) -> str:
@@ -242,6 +250,7 @@ def make_environment(vault: Path) -> jinja2.Environment:
         tag_path=lambda tag: f"tags/{slugify(tag)}/",
         skill_path=lambda skill: f"skills/{slugify(skill)}/",
         is_url=lambda text: bool(re.match(r"^https?://\S+$", str(text or ""))),
+        url_host=lambda text: urlsplit(str(text)).hostname or str(text),
     )
     env.filters["ics_text"] = _ics_text
     env.filters["ics_uri"] = _ics_uri
