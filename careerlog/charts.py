@@ -56,8 +56,7 @@ class Point:
 
 
 def _n(value: float) -> str:
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    return f"{value:.1f}".removesuffix(".0")
 
 
 def _text_width(text: str, size: float) -> float:
@@ -86,7 +85,9 @@ def _shape(shape: str, x: float, y: float, classes: str) -> str:
     return f'<circle{cls} cx="{_n(x)}" cy="{_n(y)}" r="6"/>'
 
 
-def _pack(intervals: list[tuple[float, float]], gap: float, max_rows: int | None = None) -> list[int]:
+def _pack(
+    intervals: list[tuple[float, float]], gap: float, max_rows: int | None = None
+) -> list[int]:
     """Greedy row assignment: each interval goes in the first row where it fits after `gap`."""
     row_ends: list[float] = []
     rows = []
@@ -155,14 +156,23 @@ def timeline_svg(
 
     body: list[str] = []
     y = axis + 6
-    used = [lane for lane in lanes if any(s.lane == lane.key for s in spans) or any(m.lane == lane.key for m in marks)]
+    used = [
+        lane
+        for lane in lanes
+        if any(s.lane == lane.key for s in spans) or any(m.lane == lane.key for m in marks)
+    ]
     for lane in used:
         body.append(
             f'<text class="tl-lane-label" x="{_n(left + 2)}" y="{_n(y + 12)}">{escape(lane.label)}</text>'
         )
         y += lane_label
-        lane_spans = sorted((s for s in spans if s.lane == lane.key), key=lambda s: (s.start, s.end, s.title, s.href))
-        lane_marks = sorted((m for m in marks if m.lane == lane.key), key=lambda m: (m.day, m.title, m.href))
+        lane_spans = sorted(
+            (s for s in spans if s.lane == lane.key),
+            key=lambda s: (s.start, s.end, s.title, s.href),
+        )
+        lane_marks = sorted(
+            (m for m in marks if m.lane == lane.key), key=lambda m: (m.day, m.title, m.href)
+        )
         if lane_spans:
             placed = []
             for span in lane_spans:
@@ -223,17 +233,25 @@ def timeline_svg(
     for i in range(years):
         x = left + i * per_year
         if (first_year + i) % 2 == 0:
-            grid.append(f'<rect class="tl-band" x="{_n(x)}" y="0" width="{_n(per_year)}" height="{_n(height)}"/>')
+            grid.append(
+                f'<rect class="tl-band" x="{_n(x)}" y="0" width="{_n(per_year)}" height="{_n(height)}"/>'
+            )
     for i in range(years + 1):
         x = left + i * per_year
         grid.append(f'<line class="tl-grid" x1="{_n(x)}" y1="0" x2="{_n(x)}" y2="{_n(height)}"/>')
     for i in range(years):
         x = left + (i + 0.5) * per_year
-        grid.append(f'<text class="tl-year" x="{_n(x)}" y="17" text-anchor="middle">{first_year + i}</text>')
+        grid.append(
+            f'<text class="tl-year" x="{_n(x)}" y="17" text-anchor="middle">{first_year + i}</text>'
+        )
     tx = x_of(today)
-    grid.append(f'<line class="tl-today" x1="{_n(tx)}" y1="{_n(axis - 2)}" x2="{_n(tx)}" y2="{_n(height - 16)}"/>')
+    grid.append(
+        f'<line class="tl-today" x1="{_n(tx)}" y1="{_n(axis - 2)}" x2="{_n(tx)}" y2="{_n(height - 16)}"/>'
+    )
     anchor = "end" if tx > right - 30 else "start" if tx < left + 30 else "middle"
-    grid.append(f'<text class="tl-today-label" x="{_n(tx)}" y="{_n(height - 4)}" text-anchor="{anchor}">today</text>')
+    grid.append(
+        f'<text class="tl-today-label" x="{_n(tx)}" y="{_n(height - 4)}" text-anchor="{anchor}">today</text>'
+    )
 
     return (
         f'<svg class="chart timeline{" compact" if compact else ""}" id="{escape(chart_id)}" '
@@ -250,7 +268,15 @@ def timeline_svg(
 def _ticks(start: date, end: date, plot_width: float, min_gap: float) -> tuple[list[date], str]:
     """First days of months, quarters, half-years or years between start and end, spaced at least min_gap apart."""
     span_days = max((end - start).days, 1)
-    for months, style in ((1, "month"), (3, "month"), (6, "month"), (12, "year"), (24, "year"), (60, "year"), (120, "year")):
+    for months, style in (
+        (1, "month"),
+        (3, "month"),
+        (6, "month"),
+        (12, "year"),
+        (24, "year"),
+        (60, "year"),
+        (120, "year"),
+    ):
         if plot_width * months * 30.4 / span_days < min_gap:
             continue
         ticks = []
@@ -295,14 +321,22 @@ def progress_chart(
     out: list[str] = []
     for value in (0, 25, 50, 75, 100):
         y = y_of(value)
-        out.append(f'<line class="chart-grid" x1="{_n(left)}" y1="{_n(y)}" x2="{_n(width - right)}" y2="{_n(y)}"/>')
-        out.append(f'<text class="chart-axis" x="{_n(left - 8)}" y="{_n(y + 4.5)}" text-anchor="end">{value}%</text>')
+        out.append(
+            f'<line class="chart-grid" x1="{_n(left)}" y1="{_n(y)}" x2="{_n(width - right)}" y2="{_n(y)}"/>'
+        )
+        out.append(
+            f'<text class="chart-axis" x="{_n(left - 8)}" y="{_n(y + 4.5)}" text-anchor="end">{value}%</text>'
+        )
     ticks, style = _ticks(start, end, plot_w, 72)
     for day in ticks:
         x = x_of(day)
         label = str(day.year) if style == "year" else f"{MONTHS[day.month - 1]} {day.year}"
-        out.append(f'<line class="chart-tick" x1="{_n(x)}" y1="{_n(top + plot_h)}" x2="{_n(x)}" y2="{_n(top + plot_h + 5)}"/>')
-        out.append(f'<text class="chart-axis" x="{_n(x)}" y="{_n(top + plot_h + 20)}" text-anchor="middle">{label}</text>')
+        out.append(
+            f'<line class="chart-tick" x1="{_n(x)}" y1="{_n(top + plot_h)}" x2="{_n(x)}" y2="{_n(top + plot_h + 5)}"/>'
+        )
+        out.append(
+            f'<text class="chart-axis" x="{_n(x)}" y="{_n(top + plot_h + 20)}" text-anchor="middle">{label}</text>'
+        )
     out.append(
         f'<line class="chart-baseline" x1="{_n(left)}" y1="{_n(top + plot_h)}" x2="{_n(width - right)}" y2="{_n(top + plot_h)}"/>'
     )
@@ -310,13 +344,18 @@ def progress_chart(
         x = x_of(target)
         anchor = "end" if x > width - right - 60 else "start"
         dx = -5 if anchor == "end" else 5
-        out.append(f'<line class="chart-target" x1="{_n(x)}" y1="{_n(top)}" x2="{_n(x)}" y2="{_n(top + plot_h)}"/>')
+        out.append(
+            f'<line class="chart-target" x1="{_n(x)}" y1="{_n(top)}" x2="{_n(x)}" y2="{_n(top + plot_h)}"/>'
+        )
         out.append(
             f'<text class="chart-target-label" x="{_n(x + dx)}" y="{_n(top + 12)}" text-anchor="{anchor}">target</text>'
         )
     ordered = sorted(points, key=lambda p: p.day)
     if len(ordered) > 1:
-        path = " ".join(f"{'M' if i == 0 else 'L'}{_n(x_of(p.day))} {_n(y_of(p.value))}" for i, p in enumerate(ordered))
+        path = " ".join(
+            f"{'M' if i == 0 else 'L'}{_n(x_of(p.day))} {_n(y_of(p.value))}"
+            for i, p in enumerate(ordered)
+        )
         out.append(f'<path class="chart-line" d="{path}"/>')
     for p in ordered:
         out.append(
@@ -328,7 +367,5 @@ def progress_chart(
         f'role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
-        f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>'
-        + "".join(out)
-        + "</svg>"
+        f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>' + "".join(out) + "</svg>"
     )

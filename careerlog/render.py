@@ -121,7 +121,9 @@ def time_tag(day: date | None, style: str = "day") -> Markup:
     """A `<time>` element with the ISO date for machines and a readable one for people."""
     if day is None:
         return Markup("")
-    text = fmt_month(day) if style == "month" else str(day.year) if style == "year" else fmt_date(day)
+    text = (
+        fmt_month(day) if style == "month" else str(day.year) if style == "year" else fmt_date(day)
+    )
     return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), text)
 
 
@@ -150,7 +152,9 @@ def duration(start: date, end: date) -> str:
     months = (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
     months = max(months, 0)
     years, months = divmod(months, 12)
-    parts = ([plural(years, "year")] if years else []) + ([plural(months, "month")] if months else [])
+    parts = ([plural(years, "year")] if years else []) + (
+        [plural(months, "month")] if months else []
+    )
     return " ".join(parts) or "less than a month"
 
 
@@ -277,7 +281,9 @@ def static_files(vault: Path) -> dict[str, bytes]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+            if path.is_file() and not any(
+                part.startswith(".") for part in path.relative_to(folder).parts
+            ):
                 files["static/" + path.relative_to(folder).as_posix()] = path.read_bytes()
     return files
 
@@ -316,9 +322,24 @@ class _Site:
         self._origins[key] = (path, origin)
         self.files[path] = content
 
-    def page(self, path: str, template: str, origin: str, *, title: str, current: str = "", **context: Any) -> None:
+    def page(
+        self,
+        path: str,
+        template: str,
+        origin: str,
+        *,
+        title: str,
+        current: str = "",
+        **context: Any,
+    ) -> None:
         root = "../" * path.count("/")
-        self.add(path, self.render(template, root, path, title=title, current=current, **context).encode("utf-8"), origin)
+        self.add(
+            path,
+            self.render(template, root, path, title=title, current=current, **context).encode(
+                "utf-8"
+            ),
+            origin,
+        )
 
     def render(self, template: str, root: str, path: str, **context: Any) -> str:
         def url(target: str = "") -> str:
@@ -330,12 +351,14 @@ class _Site:
             return url(note_path(note))
 
         def body(note: Note) -> Markup:
-            return Markup(_labelled_tasks(render_body(note.body, self.resolver(url)), isinstance(note, Goal)))
+            return Markup(
+                _labelled_tasks(render_body(note.body, self.resolver(url)), isinstance(note, Goal))
+            )
 
         canonical = ""
         if self.base_url and path.endswith(".html") and path != "404.html":
             canonical = self.base_url + quote(path.removesuffix("index.html"), safe="/")
-        values = dict(
+        values = dict(  # noqa: C408 - keyword style reads best for a template context
             site=self.config,
             index=self.index,
             today=self.today,
@@ -390,7 +413,11 @@ class _Site:
         if source == "review":
             review = self.latest_review_for(goal.slug)
             if review is not None:
-                name = f"the {review.period} review" if review.period else f"the review of {fmt_date(review.date)}"
+                name = (
+                    f"the {review.period} review"
+                    if review.period
+                    else f"the review of {fmt_date(review.date)}"
+                )
                 return f"from {name}", review
             return "from the latest review", None
         return "no progress recorded yet", None
@@ -398,7 +425,9 @@ class _Site:
     def latest_review_for(self, slug: str) -> Review | None:
         found = None
         for review in sorted(self.reviews, key=lambda r: r.sort_key):
-            if review.date and any(e.goal == slug and e.progress is not None for e in review.entries):
+            if review.date and any(
+                e.goal == slug and e.progress is not None for e in review.entries
+            ):
                 found = review
         return found
 
@@ -412,7 +441,12 @@ class _Site:
         return out
 
     def goal_sort_key(self, goal: Goal) -> tuple:
-        return (STATUS_ORDER.get(goal.status, 9), goal.target or date.max, goal.title.lower(), goal.slug)
+        return (
+            STATUS_ORDER.get(goal.status, 9),
+            goal.target or date.max,
+            goal.title.lower(),
+            goal.slug,
+        )
 
     def kinds_present(self) -> list[str]:
         kinds = list(KINDS)
@@ -435,7 +469,13 @@ class _Site:
         self.render_notes()
         self.render_data()
         if self.search:
-            self.page("search/index.html", "search.html", "the search page", title="Search", current="search")
+            self.page(
+                "search/index.html",
+                "search.html",
+                "the search page",
+                title="Search",
+                current="search",
+            )
         self.render_404()
         self.render_sitemap()
 
@@ -449,7 +489,7 @@ class _Site:
                 if slug in seen and seen[slug] != name:
                     first, second = seen[slug], name
 
-                    def where(value: str) -> str:
+                    def where(value: str, groups: dict[str, tuple[str, ...]] = groups) -> str:
                         return self.index.by_slug[groups[value][0]].path.as_posix()
 
                     raise CareerlogError(
@@ -466,7 +506,12 @@ class _Site:
             state = index.goals[goal.slug]
             if state.overdue:
                 attention.append(
-                    Attention("overdue", "Overdue", f"{plural(state.days_overdue, 'day')} overdue (target {fmt_date(goal.target)})", goal)
+                    Attention(
+                        "overdue",
+                        "Overdue",
+                        f"{plural(state.days_overdue, 'day')} overdue (target {fmt_date(goal.target)})",
+                        goal,
+                    )
                 )
         for goal in active:
             state = index.goals[goal.slug]
@@ -479,16 +524,33 @@ class _Site:
                 )
                 attention.append(Attention("stale", "Stale", text, goal))
         for note in index.of_kind("learning"):
-            if isinstance(note, Learning) and note.expires and note.expires <= today + timedelta(days=90):
+            if (
+                isinstance(note, Learning)
+                and note.expires
+                and note.expires <= today + timedelta(days=90)
+            ):
                 verb = "expired" if note.expires < today else "expires"
                 label = "Expired" if note.expires < today else "Expires soon"
-                attention.append(Attention("expiring", label, f"{verb} {fmt_date(note.expires)} ({relative_days(note.expires, today)})", note))
+                attention.append(
+                    Attention(
+                        "expiring",
+                        label,
+                        f"{verb} {fmt_date(note.expires)} ({relative_days(note.expires, today)})",
+                        note,
+                    )
+                )
         upcoming = [
-            g for g in active if g.target and not index.goals[g.slug].overdue and g.target <= today + timedelta(days=120)
+            g
+            for g in active
+            if g.target
+            and not index.goals[g.slug].overdue
+            and g.target <= today + timedelta(days=120)
         ]
         latest = [n for n in index.notes if n.date and n.date <= today][:LATEST_SIZE]
         counts = {kind: len(index.of_kind(kind)) for kind in self.kinds_present()}
-        roles = sorted(index.current_roles, key=lambda r: (r.start or r.date or date.min, r.slug), reverse=True)
+        roles = sorted(
+            index.current_roles, key=lambda r: (r.start or r.date or date.min, r.slug), reverse=True
+        )
         past_roles = [r for r in index.of_kind("role") if r not in roles]
         self.page(
             "index.html",
@@ -507,15 +569,28 @@ class _Site:
             cadence=index.cadence,
         )
 
-    def timeline_chart(self, root: str, kinds: tuple[str, ...] | None, title: str, chart_id: str) -> Markup:
+    def timeline_chart(
+        self, root: str, kinds: tuple[str, ...] | None, title: str, chart_id: str
+    ) -> Markup:
         spans, marks = self.timeline_items(root, kinds)
         if not spans and not marks:
             return Markup("")
         # Targets decades away would stretch the picture: the axis stops two years after today.
-        return Markup(charts.timeline_svg(TIMELINE_LANES, spans, marks, self.today, title=title, chart_id=chart_id,
-                                          last_year=self.today.year + 2))
+        return Markup(
+            charts.timeline_svg(
+                TIMELINE_LANES,
+                spans,
+                marks,
+                self.today,
+                title=title,
+                chart_id=chart_id,
+                last_year=self.today.year + 2,
+            )
+        )
 
-    def timeline_items(self, root: str, kinds: tuple[str, ...] | None) -> tuple[list[charts.Span], list[charts.Mark]]:
+    def timeline_items(
+        self, root: str, kinds: tuple[str, ...] | None
+    ) -> tuple[list[charts.Span], list[charts.Mark]]:
         today = self.today
         spans: list[charts.Span] = []
         marks: list[charts.Mark] = []
@@ -531,8 +606,15 @@ class _Site:
                 current = note.end is None or note.end >= today
                 when = f"{fmt_month(start)} – {fmt_month(note.end) if note.end else 'now'}"
                 spans.append(
-                    charts.Span("role", start, end, note.title, f"Role: {note.title}, {when}", href,
-                                "kind-role" + (" current" if current else ""))
+                    charts.Span(
+                        "role",
+                        start,
+                        end,
+                        note.title,
+                        f"Role: {note.title}, {when}",
+                        href,
+                        "kind-role" + (" current" if current else ""),
+                    )
                 )
             elif isinstance(note, Goal):
                 span = self.goal_span(note, href)
@@ -544,14 +626,19 @@ class _Site:
                     continue
                 extra = ""
                 classes = f"kind-{note.kind}"
-                if isinstance(note, Interview):
-                    if note.outcome:
-                        classes += f" outcome-{note.outcome}"
-                        extra = f", {note.outcome}"
+                if isinstance(note, Interview) and note.outcome:
+                    classes += f" outcome-{note.outcome}"
+                    extra = f", {note.outcome}"
                 lane = note.kind if note.kind in KIND_NAMES else NOTE_KIND
                 marks.append(
-                    charts.Mark(lane, day, f"{KIND_NAMES[lane][0]}: {note.title} ({fmt_date(day)}{extra})", href, classes,
-                                MARK_SHAPES.get(note.kind, "circle"))
+                    charts.Mark(
+                        lane,
+                        day,
+                        f"{KIND_NAMES[lane][0]}: {note.title} ({fmt_date(day)}{extra})",
+                        href,
+                        classes,
+                        MARK_SHAPES.get(note.kind, "circle"),
+                    )
                 )
         return spans, marks
 
@@ -566,9 +653,18 @@ class _Site:
         elif goal.status in ("active", "paused"):
             end = self.today
         else:
-            end = max(filter(None, [state.last_mentioned, state.history[-1][0] if state.history else None, start]))
+            end = max(
+                filter(
+                    None,
+                    [state.last_mentioned, state.history[-1][0] if state.history else None, start],
+                )
+            )
         end = max(end, start)
-        classes = f"kind-goal status-{goal.status}" + ("" if goal.target else " open") + (" overdue" if state.overdue else "")
+        classes = (
+            f"kind-goal status-{goal.status}"
+            + ("" if goal.target else " open")
+            + (" overdue" if state.overdue else "")
+        )
         label = goal.title
         if goal.status == "achieved":
             label = "✓ " + label
@@ -581,7 +677,13 @@ class _Site:
         if state.overdue:
             title += f", {plural(state.days_overdue, 'day')} overdue"
         return charts.Span(
-            "goal", start, end, label, title, href, classes,
+            "goal",
+            start,
+            end,
+            label,
+            title,
+            href,
+            classes,
             progress=state.progress if goal.status in ("active", "paused") else None,
             overdue_until=self.today if state.overdue else None,
         )
@@ -611,7 +713,9 @@ class _Site:
                 chart=self.timeline_chart(
                     root,
                     None if kind is None else (kind,),
-                    "Career timeline" if kind is None else f"Timeline of {KIND_NAMES[kind][1].lower()}",
+                    "Career timeline"
+                    if kind is None
+                    else f"Timeline of {KIND_NAMES[kind][1].lower()}",
                     "timeline-chart",
                 ),
             )
@@ -628,7 +732,9 @@ class _Site:
         for h in (*HORIZONS, None):
             members = [g for g in self.goals if horizon[g.slug] == h]
             roots = [g for g in members if not (g.parent in by_slug and horizon[g.parent] == h)]
-            standalone = sorted((g for g in roots if g.parent not in by_slug), key=self.goal_sort_key)
+            standalone = sorted(
+                (g for g in roots if g.parent not in by_slug), key=self.goal_sort_key
+            )
             under: dict[str, list[Goal]] = {}
             for goal in roots:
                 if goal.parent in by_slug:
@@ -641,7 +747,9 @@ class _Site:
 
         def children(goal: Goal) -> list[Goal]:
             found = [by_slug[c] for c in self.index.goals[goal.slug].children if c in by_slug]
-            return sorted((c for c in found if horizon[c.slug] == horizon[goal.slug]), key=self.goal_sort_key)
+            return sorted(
+                (c for c in found if horizon[c.slug] == horizon[goal.slug]), key=self.goal_sort_key
+            )
 
         self.page(
             "goals/index.html",
@@ -684,8 +792,14 @@ class _Site:
         offers = sum(i.outcome in OFFER_OUTCOMES for i in interviews)
         funnel = [
             ("Applied", "every interview process logged", total),
-            ("Completed", "reached a result: passed, rejected, offer, accepted or declined "
-             "(not pending, withdrawn or unrecorded)", decided),
+            (
+                "Completed",
+                (
+                    "reached a result: passed, rejected, offer, accepted or declined "
+                    "(not pending, withdrawn or unrecorded)"
+                ),
+                decided,
+            ),
             ("Offer", "ended in an offer: offer, accepted or declined", offers),
         ]
         self.page(
@@ -710,9 +824,17 @@ class _Site:
             by_kind: dict[str, list[Note]] = {}
             for note in notes:
                 by_kind.setdefault(note.kind, []).append(note)
-            rows.append((skill, notes, {k: by_kind[k] for k in [*KINDS, NOTE_KIND] if k in by_kind}))
-        self.page("skills/index.html", "skills.html", "the list of skills", title="Skills", current="skills",
-                  skills=sorted(rows, key=lambda r: (-len(r[1]), r[0].lower())))
+            rows.append(
+                (skill, notes, {k: by_kind[k] for k in [*KINDS, NOTE_KIND] if k in by_kind})
+            )
+        self.page(
+            "skills/index.html",
+            "skills.html",
+            "the list of skills",
+            title="Skills",
+            current="skills",
+            skills=sorted(rows, key=lambda r: (-len(r[1]), r[0].lower())),
+        )
         for skill, notes, by_kind in rows:
             path = f"skills/{slugify(skill)}/index.html"
             root = "../" * path.count("/")
@@ -721,23 +843,64 @@ class _Site:
                 day = (note.start if isinstance(note, Role) else None) or note.date
                 if day is None:
                     continue
-                marks.append(charts.Mark(note.kind if note.kind in KIND_NAMES else NOTE_KIND, day,
-                                         f"{KIND_NAMES.get(note.kind, ('Note',))[0]}: {note.title} ({fmt_date(day)})",
-                                         _href(root, note_path(note)), f"kind-{note.kind}",
-                                         MARK_SHAPES.get(note.kind, "circle")))
-            chart = Markup(charts.timeline_svg(TIMELINE_LANES, [], marks, self.today, title=f"Notes naming {skill}, by date",
-                                               chart_id="skill-chart", compact=True)) if marks else Markup("")
-            self.page(path, "skill.html", f"skill '{skill}'", title=f"Skill: {skill}", current="skills",
-                      skill=skill, notes=notes,
-                      groups=[(k, by_kind[k]) for k in [*KINDS, NOTE_KIND] if k in by_kind], chart=chart)
+                marks.append(
+                    charts.Mark(
+                        note.kind if note.kind in KIND_NAMES else NOTE_KIND,
+                        day,
+                        f"{KIND_NAMES.get(note.kind, ('Note',))[0]}: {note.title} ({fmt_date(day)})",
+                        _href(root, note_path(note)),
+                        f"kind-{note.kind}",
+                        MARK_SHAPES.get(note.kind, "circle"),
+                    )
+                )
+            chart = (
+                Markup(
+                    charts.timeline_svg(
+                        TIMELINE_LANES,
+                        [],
+                        marks,
+                        self.today,
+                        title=f"Notes naming {skill}, by date",
+                        chart_id="skill-chart",
+                        compact=True,
+                    )
+                )
+                if marks
+                else Markup("")
+            )
+            self.page(
+                path,
+                "skill.html",
+                f"skill '{skill}'",
+                title=f"Skill: {skill}",
+                current="skills",
+                skill=skill,
+                notes=notes,
+                groups=[(k, by_kind[k]) for k in [*KINDS, NOTE_KIND] if k in by_kind],
+                chart=chart,
+            )
 
     def render_tags(self) -> None:
         tags = self.index.tags
         rows = [(tag, self.public(tags[tag])) for tag in sorted(tags, key=lambda t: (t.lower(), t))]
-        self.page("tags/index.html", "tags.html", "the list of tags", title="Tags", current="tags", tags=rows)
+        self.page(
+            "tags/index.html",
+            "tags.html",
+            "the list of tags",
+            title="Tags",
+            current="tags",
+            tags=rows,
+        )
         for tag, notes in rows:
-            self.page(f"tags/{slugify(tag)}/index.html", "tag.html", f"tag '{tag}'", title=f"Tag: {tag}",
-                      current="tags", tag=tag, notes=notes)
+            self.page(
+                f"tags/{slugify(tag)}/index.html",
+                "tag.html",
+                f"tag '{tag}'",
+                title=f"Tag: {tag}",
+                current="tags",
+                tag=tag,
+                notes=notes,
+            )
 
     def render_lists(self) -> None:
         for kind in self.kinds_present():
@@ -745,11 +908,19 @@ class _Site:
                 continue  # the roadmap, reviews and interview pages are their lists
             notes = self.index.of_kind(kind)
             if kind == "role":
-                notes = sorted(notes, key=lambda r: (r.start or r.date or date.min, r.slug), reverse=True)
+                notes = sorted(
+                    notes, key=lambda r: (r.start or r.date or date.min, r.slug), reverse=True
+                )
             plural_path = PLURALS[kind]
-            self.page(f"{plural_path}/index.html", "list.html", f"the list of {KIND_NAMES[kind][1].lower()}",
-                      title=KIND_NAMES[kind][1], current=plural_path,
-                      kind=kind, notes=notes)
+            self.page(
+                f"{plural_path}/index.html",
+                "list.html",
+                f"the list of {KIND_NAMES[kind][1].lower()}",
+                title=KIND_NAMES[kind][1],
+                current=plural_path,
+                kind=kind,
+                notes=notes,
+            )
 
     def render_notes(self) -> None:
         for note in self.index.notes:
@@ -760,11 +931,17 @@ class _Site:
                 context = self.goal_context(note, "../" * path.count("/"))
             elif isinstance(note, Review):
                 context = {"entries": self.review_entries(note)}
-            self.page(path, template.name or "note.html", f"{note.kind} '{note.slug}' ({note.path.as_posix()})",
-                      title=note.title, current=PLURALS[note.kind], note=note,
-                      backlinks=self.public(self.index.backlinks.get(note.slug, ())),
-                      related_goals=[g for g in self.public(note.goals) if isinstance(g, Goal)],
-                      **context)
+            self.page(
+                path,
+                template.name or "note.html",
+                f"{note.kind} '{note.slug}' ({note.path.as_posix()})",
+                title=note.title,
+                current=PLURALS[note.kind],
+                note=note,
+                backlinks=self.public(self.index.backlinks.get(note.slug, ())),
+                related_goals=[g for g in self.public(note.goals) if isinstance(g, Goal)],
+                **context,
+            )
 
     def goal_context(self, goal: Goal, root: str) -> dict[str, Any]:
         state = self.index.goals[goal.slug]
@@ -787,9 +964,17 @@ class _Site:
                 f"to {last[1]}% on {fmt_date(last[0])}."
                 + (f" Target date: {fmt_date(goal.target)}." if goal.target else "")
             )
-            chart = Markup(charts.progress_chart(points, start=start, end=end, target=goal.target,
-                                                 title=f"Progress of “{goal.title}” over time", description=description,
-                                                 chart_id="progress-chart"))
+            chart = Markup(
+                charts.progress_chart(
+                    points,
+                    start=start,
+                    end=end,
+                    target=goal.target,
+                    title=f"Progress of “{goal.title}” over time",
+                    description=description,
+                    chart_id="progress-chart",
+                )
+            )
         parent = self.index.by_slug.get(goal.parent) if goal.parent else None
         return {
             "goal_state": state,
@@ -803,32 +988,40 @@ class _Site:
 
     def absolute(self, path: str) -> str:
         """A site path as the URL feeds and index.json give: absolute with a base_url, else relative to the root."""
-        return (self.base_url + quote(path, safe="/#")) if self.base_url else (quote(path, safe="/#") or "./")
+        return (
+            (self.base_url + quote(path, safe="/#"))
+            if self.base_url
+            else (quote(path, safe="/#") or "./")
+        )
 
     def render_data(self) -> None:
         index, config = self.index, self.config
         goals = []
         for goal in sorted(self.goals, key=lambda g: g.slug):
             state = index.goals[goal.slug]
-            goals.append({
-                "slug": goal.slug,
-                "title": goal.title,
-                "url": self.absolute(note_path(goal)),
-                "status": goal.status,
-                "horizon": state.horizon,
-                "progress": state.progress,
-                "progress_source": state.progress_source,
-                "history": [{"date": d.isoformat(), "progress": p} for d, p in state.history],
-                "started": goal.started.isoformat() if goal.started else None,
-                "target": goal.target.isoformat() if goal.target else None,
-                "stale": state.stale,
-                "overdue": state.overdue,
-                "days_overdue": state.days_overdue,
-                "last_mentioned": state.last_mentioned.isoformat() if state.last_mentioned else None,
-                "parent": goal.parent if goal.parent in index.by_slug else None,
-                "children": [c for c in state.children if c in index.by_slug],
-                "tasks": {"done": sum(t.done for t in goal.tasks), "total": len(goal.tasks)},
-            })
+            goals.append(
+                {
+                    "slug": goal.slug,
+                    "title": goal.title,
+                    "url": self.absolute(note_path(goal)),
+                    "status": goal.status,
+                    "horizon": state.horizon,
+                    "progress": state.progress,
+                    "progress_source": state.progress_source,
+                    "history": [{"date": d.isoformat(), "progress": p} for d, p in state.history],
+                    "started": goal.started.isoformat() if goal.started else None,
+                    "target": goal.target.isoformat() if goal.target else None,
+                    "stale": state.stale,
+                    "overdue": state.overdue,
+                    "days_overdue": state.days_overdue,
+                    "last_mentioned": state.last_mentioned.isoformat()
+                    if state.last_mentioned
+                    else None,
+                    "parent": goal.parent if goal.parent in index.by_slug else None,
+                    "children": [c for c in state.children if c in index.by_slug],
+                    "tasks": {"done": sum(t.done for t in goal.tasks), "total": len(goal.tasks)},
+                }
+            )
         notes = [
             {
                 "kind": n.kind,
@@ -843,8 +1036,13 @@ class _Site:
         ]
         cadence = index.cadence
         data = {
-            "site": {"title": config.title, "owner": config.owner, "description": config.description,
-                     "base_url": config.base_url or None, "language": config.language},
+            "site": {
+                "title": config.title,
+                "owner": config.owner,
+                "description": config.description,
+                "base_url": config.base_url or None,
+                "language": config.language,
+            },
             "generator": f"careerlog {careerlog.__version__}",
             "build_date": self.today.isoformat(),
             "goals": goals,
@@ -854,20 +1052,31 @@ class _Site:
                 "last_review": cadence.last_review.isoformat() if cadence.last_review else None,
                 "next_due": cadence.next_due.isoformat(),
                 "overdue": cadence.overdue,
-                "missed": [{"start": d.isoformat(), "period": period_label(d, cadence.every)} for d in cadence.missed],
+                "missed": [
+                    {"start": d.isoformat(), "period": period_label(d, cadence.every)}
+                    for d in cadence.missed
+                ],
             },
             "current_roles": [n.slug for n in index.current_roles],
             "tags": {t: list(s) for t, s in index.tags.items()},
             "skills": {t: list(s) for t, s in index.skills.items()},
         }
-        self.add("index.json", self.render("index.json", "", "index.json", data=data).encode("utf-8"), "index.json")
+        self.add(
+            "index.json",
+            self.render("index.json", "", "index.json", data=data).encode("utf-8"),
+            "index.json",
+        )
 
         dated = [n for n in index.notes if n.date][:FEED_SIZE]
         host = urlsplit(self.base_url).hostname if self.base_url else None
         tag_base = f"tag:{host or 'careerlog'},2026:{'' if host else slugify(config.owner or config.title) + '/'}"
 
         def entry_id(note: Note) -> str:
-            return self.absolute(note_path(note)) if self.base_url else f"{tag_base}{PLURALS[note.kind]}/{note.slug}"
+            return (
+                self.absolute(note_path(note))
+                if self.base_url
+                else f"{tag_base}{PLURALS[note.kind]}/{note.slug}"
+            )
 
         entries = [
             {
@@ -892,49 +1101,79 @@ class _Site:
             "alternate": self.absolute(""),
             "language": config.language,
         }
-        self.add("feed.xml", self.render("feed.xml", "", "feed.xml", feed=feed, entries=entries).encode("utf-8"), "feed.xml")
+        self.add(
+            "feed.xml",
+            self.render("feed.xml", "", "feed.xml", feed=feed, entries=entries).encode("utf-8"),
+            "feed.xml",
+        )
 
         domain = host or f"{slugify(config.owner or config.title)}.careerlog.invalid"
         events = []
         for goal in sorted(self.goals, key=lambda g: (g.target or date.max, g.slug)):
             if goal.status == "active" and goal.target:
                 state = index.goals[goal.slug]
-                events.append({
-                    "uid": f"goal-target-{goal.slug}@{domain}",
-                    "start": goal.target,
-                    "summary": f"Goal target: {goal.title}",
-                    "description": f"Progress {state.progress}%."
-                    + (f" {plural(state.days_overdue, 'day')} overdue." if state.overdue else ""),
-                    "url": self.base_url + quote(note_path(goal)) if self.base_url else "",
-                    "categories": "Goal",
-                })
+                events.append(
+                    {
+                        "uid": f"goal-target-{goal.slug}@{domain}",
+                        "start": goal.target,
+                        "summary": f"Goal target: {goal.title}",
+                        "description": f"Progress {state.progress}%."
+                        + (
+                            f" {plural(state.days_overdue, 'day')} overdue."
+                            if state.overdue
+                            else ""
+                        ),
+                        "url": self.base_url + quote(note_path(goal)) if self.base_url else "",
+                        "categories": "Goal",
+                    }
+                )
         cadence = index.cadence
-        events.append({
-            "uid": f"review-due@{domain}",
-            "start": cadence.next_due,
-            "summary": f"{cadence.every.capitalize()} career review due",
-            "description": f"The {cadence.every} review is due"
-            + (f"; the last one was on {fmt_date(cadence.last_review)}." if cadence.last_review else "."),
-            "url": self.base_url + "reviews/" if self.base_url else "",
-            "categories": "Review",
-        })
+        events.append(
+            {
+                "uid": f"review-due@{domain}",
+                "start": cadence.next_due,
+                "summary": f"{cadence.every.capitalize()} career review due",
+                "description": f"The {cadence.every} review is due"
+                + (
+                    f"; the last one was on {fmt_date(cadence.last_review)}."
+                    if cadence.last_review
+                    else "."
+                ),
+                "url": self.base_url + "reviews/" if self.base_url else "",
+                "categories": "Review",
+            }
+        )
         for note in sorted(index.of_kind("learning"), key=lambda n: n.slug):
             if isinstance(note, Learning) and note.expires:
-                events.append({
-                    "uid": f"learning-expires-{note.slug}@{domain}",
-                    "start": note.expires,
-                    "summary": f"Expires: {note.title}",
-                    "description": " · ".join(filter(None, [note.provider, note.credential])) or note.title,
-                    "url": self.base_url + quote(note_path(note)) if self.base_url else "",
-                    "categories": "Learning",
-                })
-        calendar = self.render("calendar.ics", "", "calendar.ics", events=events, stamp=f"{self.today:%Y%m%d}T000000Z",
-                               timedelta=timedelta)
+                events.append(
+                    {
+                        "uid": f"learning-expires-{note.slug}@{domain}",
+                        "start": note.expires,
+                        "summary": f"Expires: {note.title}",
+                        "description": " · ".join(filter(None, [note.provider, note.credential]))
+                        or note.title,
+                        "url": self.base_url + quote(note_path(note)) if self.base_url else "",
+                        "categories": "Learning",
+                    }
+                )
+        calendar = self.render(
+            "calendar.ics",
+            "",
+            "calendar.ics",
+            events=events,
+            stamp=f"{self.today:%Y%m%d}T000000Z",
+            timedelta=timedelta,
+        )
         self.add("calendar.ics", fold_ics(calendar), "calendar.ics")
 
     def render_404(self) -> None:
-        self.add("404.html", self.render("404.html", self.base_path, "404.html", title="Page not found", current="")
-                 .encode("utf-8"), "the 404 page")
+        self.add(
+            "404.html",
+            self.render(
+                "404.html", self.base_path, "404.html", title="Page not found", current=""
+            ).encode("utf-8"),
+            "the 404 page",
+        )
 
     def render_sitemap(self) -> None:
         if not self.base_url:
@@ -944,7 +1183,11 @@ class _Site:
             for path in self.files
             if path.endswith(".html") and path != "404.html"
         )
-        self.add("sitemap.xml", self.render("sitemap.xml", "", "sitemap.xml", urls=urls).encode("utf-8"), "sitemap.xml")
+        self.add(
+            "sitemap.xml",
+            self.render("sitemap.xml", "", "sitemap.xml", urls=urls).encode("utf-8"),
+            "sitemap.xml",
+        )
 
 
 _TASK_BOX = '<input class="task-list-item-checkbox"{} disabled="disabled" type="checkbox">'
@@ -953,10 +1196,15 @@ _TASK_BOX = '<input class="task-list-item-checkbox"{} disabled="disabled" type="
 def _labelled_tasks(html: str, anchor: bool) -> str:
     """Give each task checkbox of a body an accessible name, and the first task list of a goal the
     id `checklist` (the goal's summary links to it)."""
-    html = html.replace(_TASK_BOX.format(' checked="checked"'), _TASK_BOX.format(' checked="checked" aria-label="Done"'))
+    html = html.replace(
+        _TASK_BOX.format(' checked="checked"'),
+        _TASK_BOX.format(' checked="checked" aria-label="Done"'),
+    )
     html = html.replace(_TASK_BOX.format(""), _TASK_BOX.format(' aria-label="To do"'))
     if anchor:
-        html = html.replace('<ul class="contains-task-list">', '<ul class="contains-task-list" id="checklist">', 1)
+        html = html.replace(
+            '<ul class="contains-task-list">', '<ul class="contains-task-list" id="checklist">', 1
+        )
     return html
 
 
