@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 import careerlog
 from careerlog import charts
@@ -351,8 +351,9 @@ class _Site:
             return url(note_path(note))
 
         def body(note: Note) -> Markup:
+            html = render_body(note.body, self.resolver(url))
             return Markup(
-                _labelled_tasks(render_body(note.body, self.resolver(url)), isinstance(note, Goal))
+                _demote_headings(_labelled_tasks(html, isinstance(note, Goal)), note.title)
             )
 
         canonical = ""
@@ -1069,13 +1070,14 @@ class _Site:
 
         dated = [n for n in index.notes if n.date][:FEED_SIZE]
         host = urlsplit(self.base_url).hostname if self.base_url else None
-        tag_base = f"tag:{host or 'careerlog'},2026:{'' if host else slugify(config.owner or config.title) + '/'}"
+        # Without a base URL, ids are tag: URIs (RFC 4151) that stay the same from build to build.
+        tag_base = f"tag:careerlog,2026:{quote(slugify(config.owner or config.title))}/"
 
         def entry_id(note: Note) -> str:
             return (
                 self.absolute(note_path(note))
                 if self.base_url
-                else f"{tag_base}{PLURALS[note.kind]}/{note.slug}"
+                else f"{tag_base}{PLURALS[note.kind]}/{quote(note.slug)}"
             )
 
         entries = [
@@ -1206,6 +1208,19 @@ def _labelled_tasks(html: str, anchor: bool) -> str:
             '<ul class="contains-task-list">', '<ul class="contains-task-list" id="checklist">', 1
         )
     return html
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+
+
+def _demote_headings(html: str, title: str) -> str:
+    """A body's headings one level down, so the page keeps a single `<h1>` (the note's title).
+
+    A leading `# heading` that is the title itself is dropped rather than repeated.
+    """
+    first = f"<h1>{escape(title)}</h1>\n"
+    html = html.removeprefix(first)
+    return _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", html)
 
 
 def _plain_summary(body: str, index: Index, limit: int) -> str:
