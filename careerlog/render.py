@@ -401,27 +401,25 @@ class _Site:
         return self._summaries[key]
 
     def goal_source(self, goal: Goal) -> tuple[str, Review | None]:
-        """Where a goal's progress comes from, in words, and the review it comes from (if one)."""
+        """Where a goal's progress comes from, as a sentence, and the review it comes from (if one).
+
+        With a review, the sentence is the text around its link: "Progress from" + link + ".".
+        """
         state = self.index.goals[goal.slug]
         source = state.progress_source
         if source == "achieved":
-            return "achieved", None
+            return "Achieved, so it counts as 100%.", None
         if source == "goal":
-            return "set on the goal", None
+            return "Progress as set on the goal itself.", None
         if source == "tasks":
             done = sum(t.done for t in goal.tasks)
-            return f"from the checklist ({done} of {len(goal.tasks)} done)", None
+            return f"Progress from the checklist: {done} of {len(goal.tasks)} done.", None
         if source == "review":
             review = self.latest_review_for(goal.slug)
             if review is not None:
-                name = (
-                    f"the {review.period} review"
-                    if review.period
-                    else f"the review of {fmt_date(review.date)}"
-                )
-                return f"from {name}", review
-            return "from the latest review", None
-        return "no progress recorded yet", None
+                return "Progress from", review
+            return "Progress from the latest review.", None
+        return "No progress recorded yet.", None
 
     def latest_review_for(self, slug: str) -> Review | None:
         found = None
@@ -996,6 +994,12 @@ class _Site:
         )
 
     def render_data(self) -> None:
+        self.render_index_json()
+        self.render_feed()
+        self.render_calendar()
+
+    def render_index_json(self) -> None:
+        """index.json: the index of progress for programs, built as plain data."""
         index, config = self.index, self.config
         goals = []
         for goal in sorted(self.goals, key=lambda g: g.slug):
@@ -1068,8 +1072,10 @@ class _Site:
             "index.json",
         )
 
+    def render_feed(self) -> None:
+        """feed.xml: an Atom feed (RFC 4287) of the newest dated notes."""
+        index, config = self.index, self.config
         dated = [n for n in index.notes if n.date][:FEED_SIZE]
-        host = urlsplit(self.base_url).hostname if self.base_url else None
         # Without a base URL, ids are tag: URIs (RFC 4151) that stay the same from build to build.
         tag_base = f"tag:careerlog,2026:{quote(slugify(config.owner or config.title))}/"
 
@@ -1109,6 +1115,14 @@ class _Site:
             "feed.xml",
         )
 
+    def render_calendar(self) -> None:
+        """calendar.ics (RFC 5545): active goals' targets, the next review, credentials' expiry.
+
+        UIDs name what an event is about, so a calendar that subscribes updates its events
+        in place; DTSTAMP is the build date, never the clock.
+        """
+        index, config = self.index, self.config
+        host = urlsplit(self.base_url).hostname if self.base_url else None
         domain = host or f"{slugify(config.owner or config.title)}.careerlog.invalid"
         events = []
         for goal in sorted(self.goals, key=lambda g: (g.target or date.max, g.slug)):
