@@ -88,7 +88,7 @@ def build_site(
     if has_errors(diagnostics):
         raise VaultErrors(diagnostics)
     try:
-        files = render_site(public_index(loaded.index), vault)
+        files = render_site(public_index(loaded.index), vault, search=search)
     except jinja2.TemplateError as exc:  # most likely in the vault's own templates/
         raise CareerlogError(_template_error(exc)) from None
     staging = output.stage_site(files, out)
