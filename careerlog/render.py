@@ -124,7 +124,9 @@ def time_tag(day: date | None, style: str = "day") -> Markup:
     text = (
         fmt_month(day) if style == "month" else str(day.year) if style == "year" else fmt_date(day)
     )
-    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), text)
+    return Markup(
+        f'<time datetime="{day.isoformat()}">{text}</time>'
+    )  # digits and month names only
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
@@ -299,7 +301,17 @@ class _Site:
         self._origins: dict[str, tuple[str, str]] = {}  # casefolded path → (path, what wrote it)
         self._summaries: dict[str, str] = {}
         self.goals: list[Goal] = [n for n in index.notes if isinstance(n, Goal)]
+        self.has_plain_notes = any(n.kind == NOTE_KIND for n in index.notes)
         self.reviews: list[Review] = [n for n in index.notes if isinstance(n, Review)]
+        # goal slug → (date, progress, review, note) of each dated published review, oldest first
+        self.progress_points: dict[str, list[tuple[date, int, Review, str]]] = {}
+        for review in sorted(self.reviews, key=lambda r: r.sort_key):
+            if review.date is None:
+                continue
+            for entry in review.entries:
+                if entry.progress is not None:
+                    point = (review.date, entry.progress, review, entry.note)
+                    self.progress_points.setdefault(entry.goal, []).append(point)
         self.base_url = self.config.base_url
         self.base_path = urlsplit(self.base_url).path if self.base_url else "/"
         self.base_path = self.base_path if self.base_path.endswith("/") else self.base_path + "/"
@@ -376,6 +388,7 @@ class _Site:
             goal_source=self.goal_source,
             owner=self.config.owner or self.config.title,
             search=self.search,
+            has_plain_notes=self.has_plain_notes,
         )
         values.update(context)
         return self.env.get_template(template).render(values)
@@ -422,13 +435,9 @@ class _Site:
         return "No progress recorded yet.", None
 
     def latest_review_for(self, slug: str) -> Review | None:
-        found = None
-        for review in sorted(self.reviews, key=lambda r: r.sort_key):
-            if review.date and any(
-                e.goal == slug and e.progress is not None for e in review.entries
-            ):
-                found = review
-        return found
+        """The review the goal's progress comes from: the latest dated one that gave a number."""
+        points = self.progress_points.get(slug)
+        return points[-1][2] if points else None
 
     def review_entries(self, review: Review) -> list[tuple[Goal, Any]]:
         """A review's entries for published goals only: the others must not show, not even their slug."""
@@ -448,10 +457,7 @@ class _Site:
         )
 
     def kinds_present(self) -> list[str]:
-        kinds = list(KINDS)
-        if any(n.kind == NOTE_KIND for n in self.index.notes):
-            kinds.append(NOTE_KIND)
-        return kinds
+        return [*KINDS, NOTE_KIND] if self.has_plain_notes else list(KINDS)
 
     # --- pages
 
@@ -944,13 +950,7 @@ class _Site:
 
     def goal_context(self, goal: Goal, root: str) -> dict[str, Any]:
         state = self.index.goals[goal.slug]
-        history = []  # (date, progress, review, note) from published reviews, oldest first
-        for review in sorted(self.reviews, key=lambda r: r.sort_key):
-            if review.date is None:
-                continue
-            for entry in review.entries:
-                if entry.goal == goal.slug and entry.progress is not None:
-                    history.append((review.date, entry.progress, review, entry.note))
+        history = self.progress_points.get(goal.slug, [])
         chart = Markup("")
         if state.history:
             days = [d for d, _ in state.history]
