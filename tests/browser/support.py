@@ -49,12 +49,16 @@ NOTE_PAGES = {  # page kind → (note kind, list pages to find a link to one on)
     "interview-page": ("interview", ["/interviews/", "/timeline/", "/"]),
     "review-page": ("review", ["/reviews/", "/timeline/", "/"]),
     "reflection-page": ("reflection", ["/reflections/", "/timeline/", "/"]),
+    "achievement-page": ("achievement", ["/achievements/", "/timeline/", "/"]),
+    "learning-page": ("learning", ["/learning/", "/timeline/", "/"]),
+    "role-page": ("role", ["/roles/", "/timeline/", "/"]),
 }
 NAMED_PAGES = {"skill-page": ("/skills/", "skills"), "tag-page": ("/tags/", "tags")}
 PAGE_KINDS = [
     "dashboard", "timeline", "timeline-goals", "goals", "goal-page", "interviews",
     "interview-page", "skills", "skill-page", "reviews", "review-page", "tags", "tag-page",
-    "learning", "achievements", "roles", "reflection-page", "404", "search",
+    "learning", "learning-page", "achievements", "achievement-page", "roles", "role-page",
+    "reflection-page", "404", "search",
 ]  # fmt: skip
 
 FOLDER_KINDS = {
