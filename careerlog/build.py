@@ -46,7 +46,9 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
             diagnostics += problems
             notes.append(note)
     diagnostics += check_references(notes, vault)
-    unique = list({n.slug: n for n in sorted(notes, key=lambda n: str(n.path), reverse=True)}.values())
+    unique = list(
+        {n.slug: n for n in sorted(notes, key=lambda n: str(n.path), reverse=True)}.values()
+    )
     index = build_index(unique, config, today or date.today())
     return Loaded(config, notes, sorted_diagnostics(diagnostics), index)
 
@@ -55,7 +57,10 @@ def strictly(diagnostics: list[Diagnostic], strict: bool) -> list[Diagnostic]:
     """With --strict, warnings count as errors."""
     if not strict:
         return diagnostics
-    return [Diagnostic(d.path, d.line, ERROR, d.message) if d.severity == WARNING else d for d in diagnostics]
+    return [
+        Diagnostic(d.path, d.line, ERROR, d.message) if d.severity == WARNING else d
+        for d in diagnostics
+    ]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,10 @@ from careerlog import __version__
 from careerlog.diagnostics import ERROR, CareerlogError, VaultErrors
 
 VAULT = click.argument(
-    "vault", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
+    "vault",
+    required=False,
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
 
 
@@ -47,14 +50,18 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
 def init(folder: Path) -> None:
     """Make a new vault in FOLDER (default: here). Never overwrites a file."""
     from careerlog.scaffold import init_vault
 
     for path in init_vault(folder, date.today()):
         click.echo(f"created {path}")
-    click.echo(f"\nNext: careerlog new goal \"My first goal\" --vault {folder}, then careerlog build {folder}")
+    click.echo(
+        f'\nNext: careerlog new goal "My first goal" --vault {folder}, then careerlog build {folder}'
+    )
 
 
 def _parse_kind(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -69,7 +76,12 @@ def _parse_kind(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @main.command()
 @click.argument("kind", callback=_parse_kind)
 @click.argument("title")
-@click.option("--vault", default=".", type=click.Path(file_okay=False, path_type=Path), help="The vault (default: here).")
+@click.option(
+    "--vault",
+    default=".",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The vault (default: here).",
+)
 def new(kind: str, title: str, vault: Path) -> None:
     """Write a new note of KIND (goal, review, reflection, interview, achievement,
     learning, role) titled TITLE, and print its path. Never overwrites a file.
@@ -106,7 +118,9 @@ def check(vault: Path, strict: bool, today: date | None) -> None:
     _print_diagnostics(diagnostics, err=False)
     errors = sum(d.severity == ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
-    click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}", err=True)
+    click.echo(
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}", err=True
+    )
     sys.exit(1 if errors else 0)
 
 
@@ -123,12 +137,21 @@ def status(vault: Path, today: date | None) -> None:
         click.echo(line)
     errors = sum(d.severity == ERROR for d in loaded.diagnostics)
     if errors:
-        click.echo(click.style(f"\n{errors} error(s) in the vault: run careerlog check", fg="red"), err=True)
+        click.echo(
+            click.style(f"\n{errors} error(s) in the vault: run careerlog check", fg="red"),
+            err=True,
+        )
 
 
 @main.command()
 @VAULT
-@click.option("--out", default="site", show_default=True, type=click.Path(path_type=Path), help="Output folder.")
+@click.option(
+    "--out",
+    default="site",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Output folder.",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
 @TODAY
@@ -146,5 +169,3 @@ def build(vault: Path, out: Path, strict: bool, no_search: bool, today: date | N
     _print_diagnostics(result.diagnostics, err=True)
     search = "" if result.searchable else " (no search index)"
     click.echo(f"built {result.pages} pages ({result.files} files) into {out}{search}")
-
-

@@ -61,10 +61,17 @@ def load_config(vault: Path) -> tuple[Config, list[Diagnostic]]:
         expected = _FIELDS.get(key)
         if expected is None:
             known = ", ".join(sorted(_FIELDS))
-            diagnostics.append(Diagnostic(display, line, WARNING, f"unknown setting '{key}' (known: {known})"))
+            diagnostics.append(
+                Diagnostic(display, line, WARNING, f"unknown setting '{key}' (known: {known})")
+            )
         elif not isinstance(value, expected) or isinstance(value, bool):
             diagnostics.append(
-                Diagnostic(display, line, ERROR, f"'{key}' must be {_KIND_OF_VALUE[expected]}, not {value!r}")
+                Diagnostic(
+                    display,
+                    line,
+                    ERROR,
+                    f"'{key}' must be {_KIND_OF_VALUE[expected]}, not {value!r}",
+                )
             )
         else:
             values[key] = value
@@ -82,14 +89,24 @@ def load_config(vault: Path) -> tuple[Config, list[Diagnostic]]:
         del values["review_every"]
     if values.get("stale_after_days", 1) < 1:
         diagnostics.append(
-            Diagnostic(display, _line_of(text, "stale_after_days"), ERROR, "'stale_after_days' must be at least 1")
+            Diagnostic(
+                display,
+                _line_of(text, "stale_after_days"),
+                ERROR,
+                "'stale_after_days' must be at least 1",
+            )
         )
         del values["stale_after_days"]
     base_url = values.get("base_url")
     if base_url:
         if not re.match(r"^https?://[^/\s]+", base_url):
             diagnostics.append(
-                Diagnostic(display, _line_of(text, "base_url"), ERROR, f"'base_url' must start with http:// or https://, not {base_url!r}")
+                Diagnostic(
+                    display,
+                    _line_of(text, "base_url"),
+                    ERROR,
+                    f"'base_url' must start with http:// or https://, not {base_url!r}",
+                )
             )
             del values["base_url"]
         elif not base_url.endswith("/"):

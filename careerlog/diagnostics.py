@@ -37,7 +37,9 @@ class CareerlogError(click.ClickException):
     exit_code = 1
 
     def show(self, file=None) -> None:
-        click.echo(click.style(f"careerlog: {self.format_message()}", fg="red"), err=True, file=file)
+        click.echo(
+            click.style(f"careerlog: {self.format_message()}", fg="red"), err=True, file=file
+        )
 
 
 class VaultErrors(CareerlogError):
@@ -46,4 +48,6 @@ class VaultErrors(CareerlogError):
     def __init__(self, diagnostics: list[Diagnostic]):
         self.diagnostics = diagnostics
         errors = sum(d.severity == ERROR for d in diagnostics)
-        super().__init__(f"{errors} error{'s' if errors != 1 else ''} in the vault; nothing was written.")
+        super().__init__(
+            f"{errors} error{'s' if errors != 1 else ''} in the vault; nothing was written."
+        )

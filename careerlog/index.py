@@ -81,7 +81,12 @@ def check_references(notes: list[Note], vault: Path) -> list[Diagnostic]:
     for note in sorted(notes, key=lambda n: str(n.path)):
         if note.slug in first_path:
             diagnostics.append(
-                Diagnostic(vault / note.path, 1, ERROR, f"slug '{note.slug}' is also used by {vault / first_path[note.slug]}; rename one file")
+                Diagnostic(
+                    vault / note.path,
+                    1,
+                    ERROR,
+                    f"slug '{note.slug}' is also used by {vault / first_path[note.slug]}; rename one file",
+                )
             )
         else:
             first_path[note.slug] = note.path
@@ -90,18 +95,46 @@ def check_references(notes: list[Note], vault: Path) -> list[Diagnostic]:
         path = vault / note.path
         for link in note.links:
             if link.target not in by_slug:
-                diagnostics.append(Diagnostic(path, link.line, WARNING, f"broken link {link.written}: no note '{link.target}'"))
+                diagnostics.append(
+                    Diagnostic(
+                        path,
+                        link.line,
+                        WARNING,
+                        f"broken link {link.written}: no note '{link.target}'",
+                    )
+                )
         for i, slug in enumerate(note.goals):
             key = f"goals.{slug}" if isinstance(note, Review) else f"goals.{i}"
             target = by_slug.get(slug)
             if target is None:
-                diagnostics.append(Diagnostic(path, note.lines.get(key, note.lines.get("goals", 1)), WARNING, f"unknown goal '{slug}'"))
+                diagnostics.append(
+                    Diagnostic(
+                        path,
+                        note.lines.get(key, note.lines.get("goals", 1)),
+                        WARNING,
+                        f"unknown goal '{slug}'",
+                    )
+                )
             elif target.kind != "goal":
-                diagnostics.append(Diagnostic(path, note.lines.get(key, 1), WARNING, f"'{slug}' is a {target.kind}, not a goal"))
+                diagnostics.append(
+                    Diagnostic(
+                        path,
+                        note.lines.get(key, 1),
+                        WARNING,
+                        f"'{slug}' is a {target.kind}, not a goal",
+                    )
+                )
         if isinstance(note, Goal) and note.parent:
             parent = by_slug.get(note.parent)
             if parent is None or parent.kind != "goal":
-                diagnostics.append(Diagnostic(path, note.lines.get("parent", 1), ERROR, f"parent '{note.parent}' is not a goal in the vault"))
+                diagnostics.append(
+                    Diagnostic(
+                        path,
+                        note.lines.get("parent", 1),
+                        ERROR,
+                        f"parent '{note.parent}' is not a goal in the vault",
+                    )
+                )
     diagnostics.extend(_parent_cycles(notes, vault))
     return diagnostics
 
@@ -119,5 +152,12 @@ def _parent_cycles(notes: list[Note], vault: Path) -> list[Diagnostic]:
             slug = parents[slug]
         if slug == note.slug:
             chain = " → ".join(seen + [slug])
-            diagnostics.append(Diagnostic(vault / note.path, note.lines.get("parent", 1), ERROR, f"goals form a cycle: {chain}"))
+            diagnostics.append(
+                Diagnostic(
+                    vault / note.path,
+                    note.lines.get("parent", 1),
+                    ERROR,
+                    f"goals form a cycle: {chain}",
+                )
+            )
     return diagnostics

@@ -65,11 +65,20 @@ class _Fields:
             return ()
         items = []
         for i, item in enumerate(value):
-            if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+            if (
+                isinstance(item, (str, int, float))
+                and not isinstance(item, bool)
+                and str(item).strip()
+            ):
                 items.append(str(item).strip())
             else:
                 self.diagnostics.append(
-                    Diagnostic(self.path, self.line(f"{key}.{i}"), ERROR, f"'{key}' items must be text, not {_describe(item)}")
+                    Diagnostic(
+                        self.path,
+                        self.line(f"{key}.{i}"),
+                        ERROR,
+                        f"'{key}' items must be text, not {_describe(item)}",
+                    )
                 )
         return tuple(dict.fromkeys(items))
 
@@ -96,7 +105,9 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.report(line_key or key, f"progress must be a number from 0 to 100, not {_describe(value)}")
+            self.report(
+                line_key or key, f"progress must be a number from 0 to 100, not {_describe(value)}"
+            )
             return None
         if not 0 <= value <= 100:
             self.report(line_key or key, f"progress {value:g} is outside 0..100")
@@ -108,8 +119,12 @@ class _Fields:
         value = self.meta.get(key, False)
         if isinstance(value, bool):
             return value
-        shown = "empty" if value is None else repr(value)  # `private:` with no value is not a clear false
-        self.report(key, f"'{key}' must be true or false, not {shown}; the note is treated as {key}")
+        shown = (
+            "empty" if value is None else repr(value)
+        )  # `private:` with no value is not a clear false
+        self.report(
+            key, f"'{key}' must be true or false, not {shown}; the note is treated as {key}"
+        )
         return True
 
 
@@ -179,24 +194,25 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
 
     facts = analyse(raw.body, raw.body_line)
     title = fields.text("title") or facts.heading or raw.path.stem
-    common = dict(
-        path=raw.path,
-        kind=kind,
-        slug=raw.path.stem,
-        title=title,
-        date=fields.date("date"),
-        tags=fields.texts("tags"),
-        skills=fields.texts("skills"),
-        goals=() if kind == "review" else fields.texts("goals"),
-        private=fields.flag("private"),
-        draft=fields.flag("draft"),
-        body=raw.body,
-        body_line=raw.body_line,
-        links=facts.links,
-        lines=dict(raw.lines),
-        extra={k: v for k, v in raw.meta.items() if k not in known},
-        declared_kind=unknown_kind,
-    )
+    common = {
+        "path": raw.path,
+        "kind": kind,
+        "slug": raw.path.stem,
+        "title": title,
+        "date": fields.date("date"),
+        "tags": fields.texts("tags"),
+        "skills": fields.texts("skills"),
+        "goals": () if kind == "review" else fields.texts("goals"),
+        "private": fields.flag("private"),
+        "draft": fields.flag("draft"),
+        "body": raw.body,
+        "body_line": raw.body_line,
+        "links": facts.links,
+        "lines": dict(raw.lines),
+        "extra": {k: v for k, v in raw.meta.items() if k not in known},
+        "declared_kind": unknown_kind,
+    }
+
     note = _KIND_BUILDERS.get(kind, _plain)(fields, common, facts)
     return note, fields.diagnostics
 
@@ -231,14 +247,18 @@ def _goal(fields: _Fields, common: dict, facts: BodyFacts) -> model.Goal:
 def _review(fields: _Fields, common: dict, facts: BodyFacts) -> model.Review:
     period = fields.text("period")
     if period is not None and not _PERIOD.match(period):
-        fields.report("period", f"unknown period '{period}' (use 2026, 2026-Q3, 2026-11 or 2026-W47)")
+        fields.report(
+            "period", f"unknown period '{period}' (use 2026, 2026-Q3, 2026-11 or 2026-W47)"
+        )
         period = None
     entries = []
     goals = fields.meta.get("goals")
     if isinstance(goals, list):  # a plain list of related goals, with no progress recorded
         goals = {slug: None for slug in fields.texts("goals")}
     elif goals is not None and not isinstance(goals, dict):
-        fields.report("goals", "a review's 'goals' must map each goal to its progress, e.g. 'learn-rust: 40'")
+        fields.report(
+            "goals", "a review's 'goals' must map each goal to its progress, e.g. 'learn-rust: 40'"
+        )
         goals = {}
     for slug, value in (goals or {}).items():
         key = f"goals.{slug}"
@@ -246,13 +266,26 @@ def _review(fields: _Fields, common: dict, facts: BodyFacts) -> model.Review:
         if isinstance(value, dict):
             unknown = sorted(set(map(str, value)) - {"progress", "note"})
             if unknown:
-                fields.report(key, f"unknown key '{unknown[0]}' for goal '{slug}' (use progress and note)")
+                fields.report(
+                    key, f"unknown key '{unknown[0]}' for goal '{slug}' (use progress and note)"
+                )
             note = str(value.get("note") or "").strip()
             value = value.get("progress")
-        entries.append(model.ReviewEntry(str(slug), fields.progress("", value, key) if value is not None else None, note, fields.line(key)))
+        entries.append(
+            model.ReviewEntry(
+                str(slug),
+                fields.progress("", value, key) if value is not None else None,
+                note,
+                fields.line(key),
+            )
+        )
     common["goals"] = tuple(e.goal for e in entries)
     if common["date"] is None and any(e.progress is not None for e in entries):
-        fields.report("goals", "a review without a 'date' records no progress (its figures are not counted); add date: YYYY-MM-DD", WARNING)
+        fields.report(
+            "goals",
+            "a review without a 'date' records no progress (its figures are not counted); add date: YYYY-MM-DD",
+            WARNING,
+        )
     return model.Review(**common, period=period, entries=tuple(entries))
 
 
@@ -300,7 +333,14 @@ def _role(fields: _Fields, common: dict, facts: BodyFacts) -> model.Role:
         common["title"] = f"{job_title} at {company}"
     if common["date"] is None:
         common["date"] = start
-    return model.Role(**common, company=company, job_title=job_title, start=start, end=end, location=fields.text("location"))
+    return model.Role(
+        **common,
+        company=company,
+        job_title=job_title,
+        start=start,
+        end=end,
+        location=fields.text("location"),
+    )
 
 
 _KIND_BUILDERS = {

@@ -29,6 +29,8 @@ Resolver = Callable[[str], "tuple[str, str] | None"]
 
 # The text after | may wrap onto the next line, as editors wrap a paragraph; the target may not.
 _WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]]+))?\]\]")
+# what `[[slug]]` shows when the note is not published: its slug (a file name) could say too much
+UNPUBLISHED = "(unpublished note)"
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
 
@@ -76,7 +78,10 @@ def _wikilink_inline(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         token = state.push("wikilink", "", 0)
-        token.meta = {"target": match.group(1).strip(), "text": " ".join((match.group(2) or "").split())}
+        token.meta = {
+            "target": match.group(1).strip(),
+            "text": " ".join((match.group(2) or "").split()),
+        }
         token.content = match.group(0)
     state.pos = match.end()
     return True
@@ -86,7 +91,7 @@ def slug_of_target(target: str) -> str:
     """`[[goals/learn-rust.md#x]]` and `learn-rust` both name the note with slug `learn-rust`."""
     target = target.split("#", 1)[0].strip()
     name = PurePosixPath(target).name
-    return name[:-3] if name.endswith(".md") else name
+    return name.removesuffix(".md")
 
 
 def note_href_target(href: str) -> str | None:
@@ -125,19 +130,19 @@ def _resolve_links(state: StateCore) -> None:
 
 def _render_wikilink(self, tokens: list[Token], idx: int, options, env) -> str:
     meta = tokens[idx].meta
-    resolve: Resolver | None = env.get("resolve")
-    found = resolve(slug_of_target(meta["target"])) if resolve else None
+    resolve: Resolver = env["resolve"]
+    text = escapeHtml(meta["text"] or _link_text(meta["target"], resolve))
+    found = resolve(slug_of_target(meta["target"]))
     if found is None:
-        return f'<span class="unlinked">{escapeHtml(meta["text"] or meta["target"])}</span>'
-    url, title = found
-    return f'<a class="wikilink" href="{escapeHtml(url)}">{escapeHtml(meta["text"] or title)}</a>'
+        return f'<span class="unlinked">{text}</span>'
+    return f'<a class="wikilink" href="{escapeHtml(found[0])}">{text}</a>'
 
 
 @cache
 def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
-    md.use(tasklists_plugin).use(footnote_plugin)
+    md.use(tasklists_plugin, label=True).use(footnote_plugin)
     md.block.ruler.before("paragraph", "careerlog_comment", _comment_block)
     md.inline.ruler.before("link", "careerlog_wikilink", _wikilink_inline)
     md.inline.ruler.before("html_inline", "careerlog_comment", _comment_inline)
@@ -158,14 +163,25 @@ def analyse(body: str, body_line: int) -> BodyFacts:
         if block.type != "inline" or not block.children:
             continue
         line = body_line + (block.map[0] if block.map else 0)
-        box = block.children[0]
-        if box.type == "html_inline" and "task-list-item-checkbox" in box.content:
-            tasks.append(Task('checked="checked"' in box.content, _plain_text(block.children[1:])))
+        box = next(
+            (
+                c
+                for c in block.children[:2]
+                if c.type == "html_inline" and "task-list-item-checkbox" in c.content
+            ),
+            None,
+        )
+        if box is not None:
+            tasks.append(Task('checked="checked"' in box.content, _plain_text(block.children)))
         for token in block.children:
             if token.type == "softbreak" or token.type == "hardbreak":
                 line += 1
             elif token.type == "wikilink":
-                links.append(Link(slug_of_target(token.meta["target"]), line, token.content.replace("\n", " ")))
+                links.append(
+                    Link(
+                        slug_of_target(token.meta["target"]), line, token.content.replace("\n", " ")
+                    )
+                )
                 line += token.content.count("\n")
             elif token.type == "link_open":
                 href = token.attrGet("href") or ""
@@ -175,18 +191,67 @@ def analyse(body: str, body_line: int) -> BodyFacts:
     return BodyFacts(tuple(links), tuple(tasks), heading)
 
 
-def _plain_text(children: list[Token]) -> str:
+def _link_text(target: str, resolve: Resolver | None) -> str:
+    """What `[[target]]` shows: the note's title, or a neutral text when it is not published.
+    Without a resolver (reading the vault, not publishing), the target as written."""
+    if resolve is None:
+        return target
+    found = resolve(slug_of_target(target))
+    return found[1] if found else UNPUBLISHED
+
+
+def _plain_text(children: list[Token], resolve: Resolver | None = None) -> str:
     """What a reader sees of inline tokens, without markup (comments are already gone)."""
     parts = []
     for token in children:
         if token.type in ("text", "code_inline"):
             parts.append(token.content)
         elif token.type == "wikilink":
-            parts.append(token.meta["text"] or token.meta["target"])
+            parts.append(token.meta["text"] or _link_text(token.meta["target"], resolve))
         elif token.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return " ".join("".join(parts).split())
 
 
-def render_body(body: str, resolve: Resolver) -> str:
-    return parser().render(body, {"resolve": resolve})
+def render_body(body: str, resolve: Resolver, title: str | None = None) -> str:
+    """A body as HTML for a page whose `<h1>` is `title`: the body's headings move one level
+    down, a leading `# heading` equal to the title is dropped, and the first task list gets
+    the id `checklist`."""
+    md = parser()
+    tokens = md.parse(body, {"resolve": resolve})
+    leading_h1 = len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
+    if (
+        leading_h1
+        and title
+        and _plain_text(tokens[1].children or [], resolve) == " ".join(title.split())
+    ):
+        tokens = tokens[3:]
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+    first_list = next(
+        (
+            t
+            for t in tokens
+            if t.type == "bullet_list_open" and t.attrGet("class") == "contains-task-list"
+        ),
+        None,
+    )
+    if first_list is not None:
+        first_list.attrSet("id", "checklist")
+    return md.renderer.render(tokens, md.options, {"resolve": resolve})
+
+
+def summary(body: str, resolve: Resolver, limit: int) -> str:
+    """The first paragraph of a body as plain text, cut at a word near `limit` characters."""
+    tokens = parser().parse(body, {})
+    for i, token in enumerate(tokens[:-1]):
+        if token.type != "paragraph_open":
+            continue
+        text = _plain_text(tokens[i + 1].children or [], resolve)
+        if not text:
+            continue
+        if len(text) <= limit:
+            return text
+        return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.–—-") + "…"
+    return ""

@@ -23,9 +23,13 @@ def check_output_folder(out: Path, vault: Path) -> None:
     out_abs = out.resolve()
     vault_abs = vault.resolve()
     if out_abs == vault_abs:
-        raise CareerlogError(f"refusing to build into the vault itself ({out}); choose another --out folder")
+        raise CareerlogError(
+            f"refusing to build into the vault itself ({out}); choose another --out folder"
+        )
     if out_abs in vault_abs.parents:
-        raise CareerlogError(f"refusing to build into {out}: it contains the vault; choose another --out folder")
+        raise CareerlogError(
+            f"refusing to build into {out}: it contains the vault; choose another --out folder"
+        )
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise CareerlogError(f"refusing to build into {out}: it is not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER_FILE).is_file():

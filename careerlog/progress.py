@@ -62,7 +62,11 @@ def goal_progress(goal: Goal, history: tuple[tuple[date, int], ...]) -> tuple[in
 
 
 def goal_states(
-    goals: list[Goal], mentions: dict[str, list[Note]], reviews: list[Review], today: date, stale_after_days: int
+    goals: list[Goal],
+    mentions: dict[str, list[Note]],
+    reviews: list[Review],
+    today: date,
+    stale_after_days: int,
 ) -> dict[str, GoalState]:
     children: dict[str, list[str]] = {}
     for goal in goals:
@@ -72,7 +76,11 @@ def goal_states(
     for goal in goals:
         history = goal_history(goal, reviews)
         progress, source = goal_progress(goal, history)
-        dates = [n.date for n in mentions.get(goal.slug, ()) if n.kind in MENTIONING_KINDS and n.date and n.date <= today]
+        dates = [
+            n.date
+            for n in mentions.get(goal.slug, ())
+            if n.kind in MENTIONING_KINDS and n.date and n.date <= today
+        ]
         last = max(dates, default=None)
         since = max(filter(None, [last, goal.started, goal.date]), default=None)
         active = goal.status == "active"
@@ -94,6 +102,7 @@ def goal_states(
 
 
 # Review cadence: each review covers one period; a period with no review is missed.
+
 
 def period_key(day: date, cadence: str) -> tuple[int, int]:
     if cadence == "weekly":

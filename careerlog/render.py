@@ -20,13 +20,13 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 import careerlog
 from careerlog import charts
 from careerlog.diagnostics import CareerlogError
 from careerlog.index import Index
-from careerlog.markdown import parser, render_body, slug_of_target
+from careerlog.markdown import render_body, summary
 from careerlog.model import (
     HORIZONS,
     KINDS,
@@ -363,10 +363,7 @@ class _Site:
             return url(note_path(note))
 
         def body(note: Note) -> Markup:
-            html = render_body(note.body, self.resolver(url))
-            return Markup(
-                _demote_headings(_labelled_tasks(html, isinstance(note, Goal)), note.title)
-            )
+            return Markup(render_body(note.body, self.resolver(url), note.title))
 
         canonical = ""
         if self.base_url and path.endswith(".html") and path != "404.html":
@@ -410,7 +407,7 @@ class _Site:
         """The first paragraph of a note's body as plain text, cut at a word near `limit` characters."""
         key = f"{note.slug}:{limit}"
         if key not in self._summaries:
-            self._summaries[key] = _plain_summary(note.body, self.index, limit)
+            self._summaries[key] = summary(note.body, self.resolver(lambda path: path), limit)
         return self._summaries[key]
 
     def goal_source(self, goal: Goal) -> tuple[str, Review | None]:
@@ -1204,65 +1201,3 @@ class _Site:
             self.render("sitemap.xml", "", "sitemap.xml", urls=urls).encode("utf-8"),
             "sitemap.xml",
         )
-
-
-_TASK_BOX = '<input class="task-list-item-checkbox"{} disabled="disabled" type="checkbox">'
-
-
-def _labelled_tasks(html: str, anchor: bool) -> str:
-    """Give each task checkbox of a body an accessible name, and the first task list of a goal the
-    id `checklist` (the goal's summary links to it)."""
-    html = html.replace(
-        _TASK_BOX.format(' checked="checked"'),
-        _TASK_BOX.format(' checked="checked" aria-label="Done"'),
-    )
-    html = html.replace(_TASK_BOX.format(""), _TASK_BOX.format(' aria-label="To do"'))
-    if anchor:
-        html = html.replace(
-            '<ul class="contains-task-list">', '<ul class="contains-task-list" id="checklist">', 1
-        )
-    return html
-
-
-_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
-
-
-def _demote_headings(html: str, title: str) -> str:
-    """A body's headings one level down, so the page keeps a single `<h1>` (the note's title).
-
-    A leading `# heading` that is the title itself is dropped rather than repeated.
-    """
-    first = f"<h1>{escape(title)}</h1>\n"
-    html = html.removeprefix(first)
-    return _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", html)
-
-
-def _plain_summary(body: str, index: Index, limit: int) -> str:
-    """The first paragraph of a Markdown body as plain text (links keep their text, as on the page)."""
-    tokens = parser().parse(body, {})
-    for i, token in enumerate(tokens):
-        if token.type != "paragraph_open" or i + 1 >= len(tokens):
-            continue
-        inline = tokens[i + 1]
-        parts: list[str] = []
-        for child in inline.children or ():
-            if child.type in ("text", "code_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
-            elif child.type == "wikilink":
-                text = child.meta.get("text")
-                if not text:
-                    target = index.by_slug.get(slug_of_target(child.meta["target"]))
-                    text = target.title if target else child.meta["target"]
-                parts.append(text)
-            elif child.type == "html_inline" and "task-list-item-checkbox" in child.content:
-                continue
-        text = " ".join("".join(parts).split())
-        if not text:
-            continue
-        if len(text) <= limit:
-            return text
-        cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.–—-")
-        return cut + "…"
-    return ""

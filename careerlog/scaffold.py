@@ -154,7 +154,9 @@ def new_note(vault: Path, kind: str, title: str, today: date, goal_lines: str = 
     """Write a new note from its kind's template and return its path."""
     slug = slugify(title)
     if not slug:
-        raise CareerlogError(f"cannot make a file name from the title {title!r}; use letters or digits")
+        raise CareerlogError(
+            f"cannot make a file name from the title {title!r}; use letters or digits"
+        )
     if kind == "review" and not slug[0].isdigit():
         slug = f"{today.isoformat()}-{slug}"
     path = vault / PLURALS[kind] / f"{slug}.md"
@@ -175,7 +177,9 @@ def init_vault(folder: Path, today: date) -> list[Path]:
         files[folder / PLURALS[kind] / f"{slugify(title)}.md"] = note_text(kind, title, today)
     existing = [str(p) for p in files if p.exists()]
     if existing:
-        raise CareerlogError("refusing to overwrite: " + ", ".join(existing) + "; nothing was written")
+        raise CareerlogError(
+            "refusing to overwrite: " + ", ".join(existing) + "; nothing was written"
+        )
     for path, text in files.items():
         _create(path, text)
     return list(files)

@@ -18,8 +18,11 @@ def index_for_search(site: Path) -> None:
         ) from None
     result = subprocess.run(
         [str(get_executable()), "--site", str(site), "--silent"],
+        check=False,
         capture_output=True,
         text=True,
     )
     if result.returncode != 0:
-        raise CareerlogError(f"Pagefind failed to index the site:\n{result.stderr or result.stdout}")
+        raise CareerlogError(
+            f"Pagefind failed to index the site:\n{result.stderr or result.stdout}"
+        )

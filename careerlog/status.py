@@ -26,29 +26,44 @@ def status_lines(index: Index) -> list[str]:
     active.sort(key=lambda g: (-index.goals[g.slug].progress, g.slug))
     lines += ["", click.style(f"Active goals ({len(active)})", bold=True)]
     if not active:
-        lines.append("  none — add one with: careerlog new goal \"Title\"")
+        lines.append('  none — add one with: careerlog new goal "Title"')
     width = max((len(g.title) for g in active), default=0)
     for goal in active:
         state = index.goals[goal.slug]
         details = [state.horizon or "no horizon"]
         if goal.target:
             details.append(f"target {goal.target.isoformat()}")
-        lines.append(f"  {goal.title:<{width}}  {progress_bar(state.progress)} {state.progress:>3}%  {' · '.join(details)}")
+        lines.append(
+            f"  {goal.title:<{width}}  {progress_bar(state.progress)} {state.progress:>3}%  {' · '.join(details)}"
+        )
 
     attention = []
     for goal in active:
         state = index.goals[goal.slug]
         if state.overdue:
-            attention.append(click.style("  overdue ", fg="red") + f" {goal.title}: target {goal.target.isoformat()}, {state.days_overdue} days ago")
+            attention.append(
+                click.style("  overdue ", fg="red")
+                + f" {goal.title}: target {goal.target.isoformat()}, {state.days_overdue} days ago"
+            )
         if state.stale:
             last = state.last_mentioned.isoformat() if state.last_mentioned else "never"
-            attention.append(click.style("  stale   ", fg="yellow") + f" {goal.title}: last mentioned in a review, reflection or achievement {last}")
+            attention.append(
+                click.style("  stale   ", fg="yellow")
+                + f" {goal.title}: last mentioned in a review, reflection or achievement {last}"
+            )
     cadence = index.cadence
     if cadence.overdue:
-        attention.append(click.style("  review  ", fg="red") + f" a {cadence.every} review was due {cadence.next_due.isoformat()}")
-    lines += ["", click.style("Needs attention", bold=True)] + (attention or ["  nothing: every active goal is on track"])
+        attention.append(
+            click.style("  review  ", fg="red")
+            + f" a {cadence.every} review was due {cadence.next_due.isoformat()}"
+        )
+    lines += ["", click.style("Needs attention", bold=True)] + (
+        attention or ["  nothing: every active goal is on track"]
+    )
 
     lines.append("")
     last = cadence.last_review.isoformat() if cadence.last_review else "none yet"
-    lines.append(f"Next review due: {cadence.next_due.isoformat()} ({cadence.every}; last review {last})")
+    lines.append(
+        f"Next review due: {cadence.next_due.isoformat()} ({cadence.every}; last review {last})"
+    )
     return lines

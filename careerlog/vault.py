@@ -34,7 +34,9 @@ class RawNote:
     body_line: int
 
 
-def find_note_files(vault: Path, exclude: tuple[Path, ...] = ()) -> tuple[list[Path], list[Diagnostic]]:
+def find_note_files(
+    vault: Path, exclude: tuple[Path, ...] = ()
+) -> tuple[list[Path], list[Diagnostic]]:
     """Every `.md` note under the vault, sorted; hidden folders, templates and build output are skipped."""
     excluded = {p.resolve() for p in exclude}
     found: list[Path] = []
@@ -75,7 +77,14 @@ def read_note(vault: Path, path: Path) -> tuple[RawNote | None, list[Diagnostic]
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return None, [Diagnostic(path, line, ERROR, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]
+        return None, [
+            Diagnostic(
+                path,
+                line,
+                ERROR,
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            )
+        ]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     relative = path.relative_to(vault)
 
@@ -85,7 +94,12 @@ def read_note(vault: Path, path: Path) -> tuple[RawNote | None, list[Diagnostic]
     close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if close is None:
         return None, [
-            Diagnostic(path, 1, ERROR, "front matter opened with '---' is never closed; add a '---' line after the last field")
+            Diagnostic(
+                path,
+                1,
+                ERROR,
+                "front matter opened with '---' is never closed; add a '---' line after the last field",
+            )
         ]
     meta, field_lines, diagnostics = _parse_front_matter(path, "\n".join(lines[1:close]))
     if meta is None:
@@ -94,7 +108,9 @@ def read_note(vault: Path, path: Path) -> tuple[RawNote | None, list[Diagnostic]
     return RawNote(relative, meta, field_lines, body, close + 2), diagnostics
 
 
-def _parse_front_matter(path: Path, text: str) -> tuple[dict | None, dict[str, int], list[Diagnostic]]:
+def _parse_front_matter(
+    path: Path, text: str
+) -> tuple[dict | None, dict[str, int], list[Diagnostic]]:
     offset = 2  # the front matter's first line is the file's second
     loader = _Loader(text)
     try:
@@ -103,9 +119,18 @@ def _parse_front_matter(path: Path, text: str) -> tuple[dict | None, dict[str, i
             return {}, {}, []
         if not isinstance(node, yaml.MappingNode):
             what = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-            return None, {}, [
-                Diagnostic(path, node.start_mark.line + offset, ERROR, f"front matter must be fields (key: value), not {what}")
-            ]
+            return (
+                None,
+                {},
+                [
+                    Diagnostic(
+                        path,
+                        node.start_mark.line + offset,
+                        ERROR,
+                        f"front matter must be fields (key: value), not {what}",
+                    )
+                ],
+            )
         meta: dict[str, Any] = {}
         lines: dict[str, int] = {}
         diagnostics = []
@@ -113,10 +138,19 @@ def _parse_front_matter(path: Path, text: str) -> tuple[dict | None, dict[str, i
             key = loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + offset
             if not isinstance(key, str):
-                diagnostics.append(Diagnostic(path, line, ERROR, f"field name {key!r} must be text"))
+                diagnostics.append(
+                    Diagnostic(path, line, ERROR, f"field name {key!r} must be text")
+                )
                 continue
             if key in meta:
-                diagnostics.append(Diagnostic(path, line, ERROR, f"field '{key}' is given twice (first on line {lines[key]})"))
+                diagnostics.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        ERROR,
+                        f"field '{key}' is given twice (first on line {lines[key]})",
+                    )
+                )
                 continue
             meta[key] = loader.construct_object(value_node, deep=True)
             lines[key] = line
