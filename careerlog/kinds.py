@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,23 @@ class _Fields:
                     )
                 )
         return tuple(dict.fromkeys(items))
+
+    def labels(self, key: str) -> tuple[str, ...]:
+        """Tags and skills are lowercase with `-` for spaces and slashes, so `System Design` and
+        `system-design` are one skill, and each can name its own folder of the site."""
+        labels = []
+        for text in self.texts(key):
+            words = (
+                unicodedata.normalize("NFKC", text)
+                .lower()
+                .replace("/", " ")
+                .replace("\\", " ")
+                .split()
+            )
+            label = "-".join(words).lstrip(".")
+            if label:
+                labels.append(label)
+        return tuple(dict.fromkeys(labels))
 
     def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str | None:
         value = self.text(key)
@@ -200,8 +218,8 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         "slug": raw.path.stem,
         "title": title,
         "date": fields.date("date"),
-        "tags": fields.texts("tags"),
-        "skills": fields.texts("skills"),
+        "tags": fields.labels("tags"),
+        "skills": fields.labels("skills"),
         "goals": () if kind == "review" else fields.texts("goals"),
         "private": fields.flag("private"),
         "draft": fields.flag("draft"),

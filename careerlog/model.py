@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,6 +27,13 @@ HORIZONS = ("short", "intermediate", "long")
 GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 OUTCOMES = ("pending", "passed", "rejected", "offer", "accepted", "declined", "withdrew")
 LEARNING_KINDS = ("course", "certification", "book", "conference", "workshop")
+
+
+def slugify(text: str) -> str:
+    """`Learn Rust` → `learn-rust`; accents dropped, other scripts kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "-", plain.lower()).strip("-")
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,7 @@ sub-path; only `404.html` (served from anywhere) uses absolute paths.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,6 +37,7 @@ from careerlog.model import (
     Note,
     Review,
     Role,
+    slugify,
 )
 from careerlog.vault import TEMPLATES_FOLDER
 
@@ -90,15 +89,6 @@ LATEST_SIZE = 8
 
 
 # ----------------------------------------------------------------------------- small pure helpers
-
-
-def slugify(text: str) -> str:
-    """A tag or skill as a URL segment: lowercase, every run of non-alphanumerics becomes `-`."""
-    folded = unicodedata.normalize("NFKC", text).lower()
-    slug = re.sub(r"-+", "-", "".join(c if c.isalnum() else "-" for c in folded)).strip("-")
-    if not slug:  # only punctuation: still a stable, distinct name
-        slug = "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-    return slug
 
 
 def theme_dir() -> Path:
@@ -202,7 +192,7 @@ def fold_ics(text: str) -> bytes:
 
 
 def _href(root: str, path: str) -> str:
-    return (root + quote(path, safe="/#")) or "./"
+    return (root + quote(path, safe="/")) or "./"
 
 
 def note_path(note: Note) -> str:
@@ -253,8 +243,8 @@ def make_environment(vault: Path) -> jinja2.Environment:
         note_path=note_path,
         kind_path=lambda kind: PLURALS.get(kind, PLURALS[NOTE_KIND]) + "/",
         version=careerlog.__version__,
-        tag_path=lambda tag: f"tags/{slugify(tag)}/",
-        skill_path=lambda skill: f"skills/{slugify(skill)}/",
+        tag_path=lambda tag: f"tags/{tag}/",
+        skill_path=lambda skill: f"skills/{skill}/",
         is_url=lambda text: bool(re.match(r"^https?://\S+$", str(text or ""))),
         url_host=lambda text: urlsplit(str(text)).hostname or str(text),
     )
@@ -459,7 +449,6 @@ class _Site:
     # --- pages
 
     def render_all(self) -> None:
-        self.tag_pages_check()
         self.render_dashboard()
         self.render_timeline()
         self.render_roadmap()
@@ -480,25 +469,6 @@ class _Site:
             )
         self.render_404()
         self.render_sitemap()
-
-    def tag_pages_check(self) -> None:
-        """Two tags (or skills) that slugify alike would share a page: say which, before writing anything."""
-        for field, plural_word in (("tags", "tags"), ("skills", "skills")):
-            groups = getattr(self.index, field)
-            seen: dict[str, str] = {}
-            for name in sorted(groups):
-                slug = slugify(name)
-                if slug in seen and seen[slug] != name:
-                    first, second = seen[slug], name
-
-                    def where(value: str, groups: dict[str, tuple[str, ...]] = groups) -> str:
-                        return self.index.by_slug[groups[value][0]].path.as_posix()
-
-                    raise CareerlogError(
-                        f"{plural_word} '{first}' (in {where(first)}) and '{second}' (in {where(second)}) would both be "
-                        f"written to {plural_word}/{slug}/index.html; spell them the same way in every note"
-                    )
-                seen[slug] = name
 
     def render_dashboard(self) -> None:
         index, today = self.index, self.today
@@ -838,7 +808,7 @@ class _Site:
             skills=sorted(rows, key=lambda r: (-len(r[1]), r[0].lower())),
         )
         for skill, notes, by_kind in rows:
-            path = f"skills/{slugify(skill)}/index.html"
+            path = f"skills/{skill}/index.html"
             root = "../" * path.count("/")
             marks = []
             for note in notes:
@@ -895,7 +865,7 @@ class _Site:
         )
         for tag, notes in rows:
             self.page(
-                f"tags/{slugify(tag)}/index.html",
+                f"tags/{tag}/index.html",
                 "tag.html",
                 f"tag '{tag}'",
                 title=f"Tag: {tag}",
@@ -985,9 +955,9 @@ class _Site:
     def absolute(self, path: str) -> str:
         """A site path as the URL feeds and index.json give: absolute with a base_url, else relative to the root."""
         return (
-            (self.base_url + quote(path, safe="/#"))
+            (self.base_url + quote(path, safe="/"))
             if self.base_url
-            else (quote(path, safe="/#") or "./")
+            else (quote(path, safe="/") or "./")
         )
 
     def render_data(self) -> None:
@@ -1074,7 +1044,9 @@ class _Site:
         index, config = self.index, self.config
         dated = [n for n in index.notes if n.date][:FEED_SIZE]
         # Without a base URL, ids are tag: URIs (RFC 4151) that stay the same from build to build.
-        tag_base = f"tag:careerlog,2026:{quote(slugify(config.owner or config.title))}/"
+        tag_base = (
+            f"tag:careerlog,2026:{quote(slugify(config.owner or config.title) or 'careerlog')}/"
+        )
 
         def entry_id(note: Note) -> str:
             return (
@@ -1120,7 +1092,7 @@ class _Site:
         """
         index, config = self.index, self.config
         host = urlsplit(self.base_url).hostname if self.base_url else None
-        domain = host or f"{slugify(config.owner or config.title)}.careerlog.invalid"
+        domain = host or f"{slugify(config.owner or config.title) or 'careerlog'}.careerlog.invalid"
         events = []
         for goal in sorted(self.goals, key=lambda g: (g.target or date.max, g.slug)):
             if goal.status == "active" and goal.target:

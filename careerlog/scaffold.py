@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 
 from careerlog.config import CONFIG_FILE
 from careerlog.diagnostics import CareerlogError
-from careerlog.model import KIND_FOLDERS, KINDS, PLURALS
-
-
-def slugify(text: str) -> str:
-    """`Learn Rust` → `learn-rust`; accents dropped, other scripts kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "-", plain.lower()).strip("-")
+from careerlog.model import KIND_FOLDERS, KINDS, PLURALS, slugify
 
 
 def _quoted(text: str) -> str:

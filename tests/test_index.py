@@ -546,3 +546,26 @@ def test_undated_review_is_warned_about_and_does_not_count(scratch_vault):
         )
     ]
     assert loaded.index.goals["g"].progress == 50  # from the tasks, as the warning says
+
+
+def test_tags_and_skills_are_one_label_however_they_are_spelled(scratch_vault, tmp_path):
+    index = write(
+        scratch_vault,
+        (
+            "reflections/a.md",
+            "---\ndate: 2026-01-01\ntags: [CI/CD, Career Growth]\nskills: [System Design]\n---\n",
+        ),
+        (
+            "reflections/b.md",
+            "---\ndate: 2026-02-01\ntags: [ci-cd, career  growth]\nskills: [system-design, C#]\n---\n",
+        ),
+    )
+    assert index.tags == {"career-growth": ("b", "a"), "ci-cd": ("b", "a")}
+    assert index.skills == {"c#": ("b",), "system-design": ("b", "a")}
+
+    site = tmp_path / "site"
+    scratch_vault.build(site)
+    skill_page = (site / "skills/c#/index.html").read_text(encoding="utf-8")
+    assert "Skill: c#" in skill_page
+    note_page = (site / "reflections/b/index.html").read_text(encoding="utf-8")
+    assert 'href="../../skills/c%23/"' in note_page  # "#" escaped, or the link would end at it

@@ -484,3 +484,33 @@ def test_sample_site_keeps_the_text_of_a_link_to_a_private_note(sample_site):
     parser = _LinkText()
     parser.feed(pages[0].read_text(encoding="utf-8"))
     assert not any(inside for data, inside in parser.texts if "Northgate" in data)
+
+
+def test_bare_link_to_a_private_note_shows_neither_its_title_nor_its_slug(scratch_vault, tmp_path):
+    scratch_vault.write(
+        "reflections/public.md",
+        """
+        ---
+        title: A public reflection
+        date: 2026-05-01
+        ---
+        I compared it with [[acme-offer-details]] and [[no-such-note]].
+        """,
+    )
+    scratch_vault.write(
+        "reflections/acme-offer-details.md",
+        """
+        ---
+        title: The Acme offer in numbers
+        date: 2026-04-01
+        private: true
+        ---
+        Base and bonus.
+        """,
+    )
+    site = tmp_path / "site"
+    scratch_vault.build(site)
+
+    assert leaks(site, ["acme-offer-details", "Acme offer", "no-such-note"]) == []
+    page = (site / "reflections/public/index.html").read_text(encoding="utf-8")
+    assert 'I compared it with <span class="unlinked">(unpublished note)</span>' in page
