@@ -89,21 +89,12 @@ def new(kind: str, title: str, vault: Path) -> None:
     A new review lists every active goal with its current progress, ready to update."""
     from careerlog.scaffold import new_note
 
-    goal_lines = _review_goal_lines(vault) if kind == "review" else ""
-    click.echo(new_note(vault, kind, title, date.today(), goal_lines))
+    index = None
+    if kind == "review" and vault.is_dir():
+        from careerlog.build import load_vault
 
-
-def _review_goal_lines(vault: Path) -> str:
-    from careerlog.build import load_vault
-
-    if not vault.is_dir():
-        return ""
-    index = load_vault(vault).index
-    return "".join(
-        f"  {slug}: {state.progress}\n"
-        for slug, state in sorted(index.goals.items())
-        if index.by_slug[slug].status == "active"
-    )
+        index = load_vault(vault).index
+    click.echo(new_note(vault, kind, title, date.today(), index))
 
 
 @main.command()

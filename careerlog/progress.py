@@ -137,6 +137,25 @@ def next_period(key: tuple[int, int], cadence: str) -> tuple[int, int]:
     return period_key(date(start.year + month // 12, month % 12 + 1, 1), cadence)
 
 
+def period_label(key: tuple[int, int], cadence: str) -> str:
+    """`2026-W47`, `2026-11`, `2026-Q3` or `2026`: how a review's `period` is written."""
+    year, n = key
+    return {
+        "weekly": f"{year}-W{n:02d}",
+        "monthly": f"{year}-{n:02d}",
+        "quarterly": f"{year}-Q{n}",
+    }.get(cadence, str(year))
+
+
+def period_to_review(reviews: list[Review], cadence: str, today: date) -> str:
+    """The period a review written today is most likely about: the one just ended if it has no
+    review yet (a Q3 review is written early in Q4), else the current one."""
+    current = period_key(today, cadence)
+    previous = period_key(period_start(current, cadence) - timedelta(days=1), cadence)
+    covered = {review_period(r, cadence) for r in reviews}
+    return period_label(previous if previous not in covered else current, cadence)
+
+
 def review_period(review: Review, cadence: str) -> tuple[int, int] | None:
     """The period a review covers: its `period` if given, else the period of its date."""
     start = period_text_start(review.period) if review.period else review.date

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from careerlog.config import CONFIG_FILE
 from careerlog.diagnostics import CareerlogError
+from careerlog.index import Index
 from careerlog.model import KIND_FOLDERS, KINDS, PLURALS, slugify
+from careerlog.progress import period_to_review
 
 
 def _quoted(text: str) -> str:
@@ -124,13 +126,24 @@ def kind_from_argument(word: str) -> str:
     return kind
 
 
-def note_text(kind: str, title: str, today: date, goal_lines: str = "") -> str:
-    quarter = (today.month - 1) // 3 + 1
+def note_text(kind: str, title: str, today: date, index: Index | None = None) -> str:
+    """A new note of `kind`; a review asks about every active goal of `index`, at its current progress."""
+    reviews = index.of_kind("review") if index else []
+    cadence = index.config.review_every if index else "quarterly"
+    goal_lines = (
+        "".join(
+            f"  {slug}: {state.progress}\n"
+            for slug, state in sorted(index.goals.items())
+            if index.by_slug[slug].status == "active"
+        )
+        if index
+        else ""
+    )
     return _TEMPLATES[kind].format(
         title=_quoted(title),
         today=today.isoformat(),
         next_year=date(today.year + 1, today.month, min(today.day, 28)).isoformat(),
-        period=f"{today.year}-Q{quarter}",
+        period=period_to_review(reviews, cadence, today),
         goal_lines=goal_lines or "  # goal-slug: 50\n",
     )
 
@@ -141,7 +154,7 @@ def _create(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def new_note(vault: Path, kind: str, title: str, today: date, goal_lines: str = "") -> Path:
+def new_note(vault: Path, kind: str, title: str, today: date, index: Index | None = None) -> Path:
     """Write a new note from its kind's template and return its path."""
     slug = slugify(title)
     if not slug:
@@ -153,7 +166,7 @@ def new_note(vault: Path, kind: str, title: str, today: date, goal_lines: str = 
     path = vault / PLURALS[kind] / f"{slug}.md"
     if path.exists():
         raise CareerlogError(f"{path} already exists; nothing was written (choose another title)")
-    _create(path, note_text(kind, title, today, goal_lines))
+    _create(path, note_text(kind, title, today, index))
     return path
 
 

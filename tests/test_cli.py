@@ -403,3 +403,17 @@ def test_new_keeps_an_awkward_title_exactly(title, path, tmp_path, monkeypatch):
     loaded = load_vault(tmp_path, today=TODAY)
     assert loaded.diagnostics == []
     assert loaded.index.note(Path(path).stem).title == title
+
+
+@pytest.mark.parametrize(
+    ("last_period", "proposed"),
+    [("2026-Q2", "2026-Q3"), ("2026-Q3", "2026-Q4")],
+)
+def test_new_review_proposes_the_period_just_ended_until_it_is_reviewed(
+    scratch_vault, last_period, proposed
+):
+    from careerlog.scaffold import note_text
+
+    scratch_vault.write("reviews/last.md", f"---\ndate: 2026-07-03\nperiod: {last_period}\n---\n")
+    text = note_text("review", "Next review", date(2026, 10, 5), scratch_vault.load().index)
+    assert f"\nperiod: {proposed}\n" in text
