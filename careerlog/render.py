@@ -370,7 +370,6 @@ class _Site:
             note_url=note_url,
             body=body,
             state=lambda goal: self.index.goals[goal.slug if isinstance(goal, Note) else goal],
-            public=self.public,
             summary=self.summary,
             goal_source=self.goal_source,
             owner=self.config.owner or self.config.title,
@@ -389,9 +388,8 @@ class _Site:
 
     # --- data for templates
 
-    def public(self, slugs: Iterable[str]) -> list[Note]:
-        """The published notes among `slugs` (a review or a goal may name notes that are not published)."""
-        return [self.index.by_slug[s] for s in slugs if s in self.index.by_slug]
+    def notes(self, slugs: Iterable[str]) -> list[Note]:
+        return [self.index.by_slug[slug] for slug in slugs]
 
     def summary(self, note: Note, limit: int = 220) -> str:
         """The first paragraph of a note's body as plain text, cut at a word near `limit` characters."""
@@ -414,26 +412,15 @@ class _Site:
         if source == "tasks":
             done = sum(t.done for t in goal.tasks)
             return f"Progress from the checklist: {done} of {len(goal.tasks)} done.", None
-        if source == "review":
-            review = self.latest_review_for(goal.slug)
-            if review is not None:
-                return "Progress from", review
-            return "Progress from the latest review.", None
+        if source == "review":  # the latest dated review that gave a number
+            return "Progress from", self.progress_points[goal.slug][-1][2]
         return "No progress recorded yet.", None
 
-    def latest_review_for(self, slug: str) -> Review | None:
-        """The review the goal's progress comes from: the latest dated one that gave a number."""
-        points = self.progress_points.get(slug)
-        return points[-1][2] if points else None
-
     def review_entries(self, review: Review) -> list[tuple[Goal, Any]]:
-        """A review's entries for published goals only: the others must not show, not even their slug."""
-        out = []
-        for entry in review.entries:
-            goal = self.index.by_slug.get(entry.goal)
-            if isinstance(goal, Goal):
-                out.append((goal, entry))
-        return out
+        """A review's entries with their goals; an entry naming a note that is not a goal (a
+        warning, not an error) is left out."""
+        entries = [(self.index.by_slug[entry.goal], entry) for entry in review.entries]
+        return [(goal, entry) for goal, entry in entries if isinstance(goal, Goal)]
 
     def goal_sort_key(self, goal: Goal) -> tuple:
         return (
@@ -703,13 +690,11 @@ class _Site:
         groups = []
         for h in (*HORIZONS, None):
             members = [g for g in self.goals if horizon[g.slug] == h]
-            roots = [g for g in members if not (g.parent in by_slug and horizon[g.parent] == h)]
-            standalone = sorted(
-                (g for g in roots if g.parent not in by_slug), key=self.goal_sort_key
-            )
+            roots = [g for g in members if not (g.parent and horizon[g.parent] == h)]
+            standalone = sorted((g for g in roots if not g.parent), key=self.goal_sort_key)
             under: dict[str, list[Goal]] = {}
             for goal in roots:
-                if goal.parent in by_slug:
+                if goal.parent:
                     under.setdefault(goal.parent, []).append(goal)
             contexts = [
                 (by_slug[slug], sorted(under[slug], key=self.goal_sort_key))
@@ -718,7 +703,7 @@ class _Site:
             groups.append((h, standalone, contexts, len(members)))
 
         def children(goal: Goal) -> list[Goal]:
-            found = [by_slug[c] for c in self.index.goals[goal.slug].children if c in by_slug]
+            found = [by_slug[c] for c in self.index.goals[goal.slug].children]
             return sorted(
                 (c for c in found if horizon[c.slug] == horizon[goal.slug]), key=self.goal_sort_key
             )
@@ -792,7 +777,7 @@ class _Site:
         skills = self.index.skills
         rows = []
         for skill in sorted(skills, key=lambda s: (s.lower(), s)):
-            notes = self.public(skills[skill])
+            notes = self.notes(skills[skill])
             by_kind: dict[str, list[Note]] = {}
             for note in notes:
                 by_kind.setdefault(note.kind, []).append(note)
@@ -854,7 +839,7 @@ class _Site:
 
     def render_tags(self) -> None:
         tags = self.index.tags
-        rows = [(tag, self.public(tags[tag])) for tag in sorted(tags, key=lambda t: (t.lower(), t))]
+        rows = [(tag, self.notes(tags[tag])) for tag in sorted(tags, key=lambda t: (t.lower(), t))]
         self.page(
             "tags/index.html",
             "tags.html",
@@ -910,8 +895,8 @@ class _Site:
                 title=note.title,
                 current=PLURALS[note.kind],
                 note=note,
-                backlinks=self.public(self.index.backlinks.get(note.slug, ())),
-                related_goals=[g for g in self.public(note.goals) if isinstance(g, Goal)],
+                backlinks=self.notes(self.index.backlinks.get(note.slug, ())),
+                related_goals=[g for g in self.notes(note.goals) if isinstance(g, Goal)],
                 **context,
             )
 
@@ -941,13 +926,12 @@ class _Site:
                     chart_id="progress-chart",
                 )
             )
-        parent = self.index.by_slug.get(goal.parent) if goal.parent else None
         return {
             "goal_state": state,
             "history": history,
             "chart": chart,
-            "parent": parent if isinstance(parent, Goal) else None,
-            "subgoals": sorted(self.public(state.children), key=self.goal_sort_key),
+            "parent": self.index.by_slug[goal.parent] if goal.parent else None,
+            "subgoals": sorted(self.notes(state.children), key=self.goal_sort_key),
         }
 
     # --- machine-readable files
@@ -989,8 +973,8 @@ class _Site:
                     "last_mentioned": state.last_mentioned.isoformat()
                     if state.last_mentioned
                     else None,
-                    "parent": goal.parent if goal.parent in index.by_slug else None,
-                    "children": [c for c in state.children if c in index.by_slug],
+                    "parent": goal.parent,
+                    "children": list(state.children),
                     "tasks": {"done": sum(t.done for t in goal.tasks), "total": len(goal.tasks)},
                 }
             )
