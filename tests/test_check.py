@@ -179,7 +179,7 @@ def test_yaml_error_line_counts_blank_lines_and_comments_in_front_matter(
     )
     result = run_check(scratch_vault.root, monkeypatch=monkeypatch)
     assert result.stdout == (
-        "goals/learn-rust.md:6: error: invalid YAML in front matter: mapping values are not allowed here\n"
+        "goals/learn-rust.md:6: error: invalid YAML in front matter: mapping values are not allowed in this context\n"
     )
 
 
