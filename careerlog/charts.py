@@ -1,6 +1,6 @@
 """SVG charts as markup strings, built from plain data: dates, numbers, labels and URLs.
 
-Nothing here knows notes or the index; `render.py` turns those into the data below.
+Nothing here knows notes or the index; `note_charts.py` turns those into the data below.
 Colours come from CSS classes (see `templates/static/style.css`), so charts follow the
 page's light and dark palettes and print in black on white. Every number is rounded to
 one decimal so the output is byte-identical from one build to the next.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from careerlog.formatting import fmt_month
 
 
 @dataclass(frozen=True)
@@ -330,7 +330,7 @@ def progress_chart(
     ticks, style = _ticks(start, end, plot_w, 72)
     for day in ticks:
         x = x_of(day)
-        label = str(day.year) if style == "year" else f"{MONTHS[day.month - 1]} {day.year}"
+        label = str(day.year) if style == "year" else fmt_month(day)
         out.append(
             f'<line class="chart-tick" x1="{_n(x)}" y1="{_n(top + plot_h)}" x2="{_n(x)}" y2="{_n(top + plot_h + 5)}"/>'
         )

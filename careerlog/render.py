@@ -23,6 +23,19 @@ from markupsafe import Markup
 import careerlog
 from careerlog import charts
 from careerlog.diagnostics import CareerlogError
+from careerlog.formatting import (
+    KIND_NAMES,
+    duration,
+    fmt_date,
+    fmt_month,
+    horizon_name,
+    kind_name,
+    kind_plural,
+    period_label,
+    plural,
+    relative_days,
+    time_tag,
+)
 from careerlog.index import Index
 from careerlog.markdown import render_body, summary
 from careerlog.model import (
@@ -39,24 +52,9 @@ from careerlog.model import (
     Role,
     slugify,
 )
+from careerlog.routes import href, kind_path, note_path, page_url, skill_path, tag_path
 from careerlog.vault import TEMPLATES_FOLDER
 
-KIND_NAMES = {
-    "goal": ("Goal", "Goals"),
-    "review": ("Review", "Reviews"),
-    "reflection": ("Reflection", "Reflections"),
-    "interview": ("Interview", "Interviews"),
-    "achievement": ("Achievement", "Achievements"),
-    "learning": ("Learning", "Learning"),
-    "role": ("Role", "Roles"),
-    NOTE_KIND: ("Note", "Notes"),
-}
-HORIZON_NAMES = {
-    "short": "Short term (up to 2 years)",
-    "intermediate": "Intermediate (3 to 20 years)",
-    "long": "Long term (over 20 years)",
-    None: "No horizon",
-}
 STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
 MARK_SHAPES = {"interview": "triangle", "achievement": "diamond", "learning": "square"}
 TIMELINE_LANES = [
@@ -83,7 +81,6 @@ NAV = (
     ("achievements", "Achievements", "achievements/"),
     ("tags", "Tags", "tags/"),
 )
-MONTHS = charts.MONTHS
 FEED_SIZE = 50
 LATEST_SIZE = 8
 
@@ -95,71 +92,6 @@ def theme_dir() -> Path:
     """Our templates: inside the package in an installed wheel, beside it in a source checkout."""
     inside = Path(careerlog.__file__).parent / "templates"
     return inside if inside.is_dir() else Path(careerlog.__file__).parent.parent / "templates"
-
-
-def fmt_date(day: date | None) -> str:
-    if day is None:
-        return ""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def fmt_month(day: date | None) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}" if day else ""
-
-
-def time_tag(day: date | None, style: str = "day") -> Markup:
-    """A `<time>` element with the ISO date for machines and a readable one for people."""
-    if day is None:
-        return Markup("")
-    text = (
-        fmt_month(day) if style == "month" else str(day.year) if style == "year" else fmt_date(day)
-    )
-    return Markup(
-        f'<time datetime="{day.isoformat()}">{text}</time>'
-    )  # digits and month names only
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
-def relative_days(day: date, today: date) -> str:
-    """`in 40 days`, `3 months ago`, `in 18 years`: days up to two months, then months, then years."""
-    days = (day - today).days
-    if days == 0:
-        return "today"
-    if abs(days) == 1:
-        return "tomorrow" if days > 0 else "yesterday"
-    span = abs(days)
-    if span <= 60:
-        amount = plural(span, "day")
-    elif span < 730:
-        amount = plural(round(span / 30.44), "month")
-    else:
-        amount = plural(round(span / 365.25), "year")
-    return f"in {amount}" if days > 0 else f"{amount} ago"
-
-
-def duration(start: date, end: date) -> str:
-    months = (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
-    months = max(months, 0)
-    years, months = divmod(months, 12)
-    parts = ([plural(years, "year")] if years else []) + (
-        [plural(months, "month")] if months else []
-    )
-    return " ".join(parts) or "less than a month"
-
-
-def period_label(day: date, every: str) -> str:
-    """The period a cadence date starts, written the way reviews name it: 2026, 2026-Q3, 2026-11, 2026-W47."""
-    if every == "weekly":
-        iso = day.isocalendar()
-        return f"{iso.year}-W{iso.week:02d}"
-    if every == "monthly":
-        return f"{day.year}-{day.month:02d}"
-    if every == "quarterly":
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    return str(day.year)
 
 
 def _ics_text(value: Any) -> Markup:
@@ -189,14 +121,6 @@ def fold_ics(text: str) -> bytes:
             data = b" " + data[cut:]
         out.append(data)
     return b"\r\n".join(out) + b"\r\n"
-
-
-def _href(root: str, path: str) -> str:
-    return (root + quote(path, safe="/")) or "./"
-
-
-def note_path(note: Note) -> str:
-    return f"{PLURALS[note.kind]}/{note.slug}/"
 
 
 @dataclass(frozen=True)
@@ -237,14 +161,14 @@ def make_environment(vault: Path) -> jinja2.Environment:
         duration=duration,
         relative_days=relative_days,
         period_label=period_label,
-        kind_name=lambda kind: KIND_NAMES.get(kind, (kind.title(), kind.title()))[0],
-        kind_plural=lambda kind: KIND_NAMES.get(kind, (kind.title(), kind.title()))[1],
-        horizon_name=lambda h: HORIZON_NAMES.get(h, str(h)),
+        kind_name=kind_name,
+        kind_plural=kind_plural,
+        horizon_name=horizon_name,
         note_path=note_path,
-        kind_path=lambda kind: PLURALS.get(kind, PLURALS[NOTE_KIND]) + "/",
+        kind_path=kind_path,
         version=careerlog.__version__,
-        tag_path=lambda tag: f"tags/{tag}/",
-        skill_path=lambda skill: f"skills/{skill}/",
+        tag_path=tag_path,
+        skill_path=skill_path,
         is_url=lambda text: bool(re.match(r"^https?://\S+$", str(text or ""))),
         url_host=lambda text: urlsplit(str(text)).hostname or str(text),
     )
@@ -345,7 +269,7 @@ class _Site:
 
     def render(self, template: str, root: str, path: str, **context: Any) -> str:
         def url(target: str = "") -> str:
-            return _href(root, target)
+            return href(root, target)
 
         def note_url(note: Note | str) -> str:
             if isinstance(note, str):
@@ -357,7 +281,7 @@ class _Site:
 
         canonical = ""
         if self.base_url and path.endswith(".html") and path != "404.html":
-            canonical = self.base_url + quote(path.removesuffix("index.html"), safe="/")
+            canonical = page_url(self.base_url, path)
         values = dict(  # noqa: C408 - keyword style reads best for a template context
             site=self.config,
             index=self.index,
@@ -556,7 +480,7 @@ class _Site:
         for note in self.index.notes:
             if kinds is not None and note.kind not in kinds:
                 continue
-            href = _href(root, note_path(note))
+            link = href(root, note_path(note))
             if isinstance(note, Role):
                 start = note.start or note.date
                 if start is None:
@@ -571,12 +495,12 @@ class _Site:
                         end,
                         note.title,
                         f"Role: {note.title}, {when}",
-                        href,
+                        link,
                         "kind-role" + (" current" if current else ""),
                     )
                 )
             elif isinstance(note, Goal):
-                span = self.goal_span(note, href)
+                span = self.goal_span(note, link)
                 if span:
                     spans.append(span)
             else:
@@ -594,14 +518,14 @@ class _Site:
                         lane,
                         day,
                         f"{KIND_NAMES[lane][0]}: {note.title} ({fmt_date(day)}{extra})",
-                        href,
+                        link,
                         classes,
                         MARK_SHAPES.get(note.kind, "circle"),
                     )
                 )
         return spans, marks
 
-    def goal_span(self, goal: Goal, href: str) -> charts.Span | None:
+    def goal_span(self, goal: Goal, link: str) -> charts.Span | None:
         state = self.index.goals[goal.slug]
         start = goal.started or goal.date
         if start is None and goal.target is None:
@@ -641,7 +565,7 @@ class _Site:
             end,
             label,
             title,
-            href,
+            link,
             classes,
             progress=state.progress if goal.status in ("active", "paused") else None,
             overdue_until=self.today if state.overdue else None,
@@ -805,7 +729,7 @@ class _Site:
                         note.kind if note.kind in KIND_NAMES else NOTE_KIND,
                         day,
                         f"{KIND_NAMES.get(note.kind, ('Note',))[0]}: {note.title} ({fmt_date(day)})",
-                        _href(root, note_path(note)),
+                        href(root, note_path(note)),
                         f"kind-{note.kind}",
                         MARK_SHAPES.get(note.kind, "circle"),
                     )
@@ -1148,7 +1072,7 @@ class _Site:
         if not self.base_url:
             return
         urls = sorted(
-            self.base_url + quote(path.removesuffix("index.html"), safe="/")
+            page_url(self.base_url, path)
             for path in self.files
             if path.endswith(".html") and path != "404.html"
         )

@@ -1,0 +1,45 @@
+"""Where each page lives in the site, and URLs to it.
+
+Every URL in a page is relative to that page, so the site works under any sub-path; feeds
+and index.json use absolute URLs when the site has a `base_url`.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from careerlog.model import NOTE_KIND, PLURALS, Note
+
+
+def note_path(note: Note) -> str:
+    return f"{PLURALS[note.kind]}/{note.slug}/"
+
+
+def kind_path(kind: str) -> str:
+    return PLURALS.get(kind, PLURALS[NOTE_KIND]) + "/"
+
+
+def tag_path(tag: str) -> str:
+    return f"tags/{tag}/"
+
+
+def skill_path(skill: str) -> str:
+    return f"skills/{skill}/"
+
+
+def root_of(page: str) -> str:
+    """The way up from a page (`goals/learn-rust/index.html`) to the site's root (`../../`)."""
+    return "../" * page.count("/")
+
+
+def href(base: str, path: str) -> str:
+    """The URL of a site path from `base`: a page's way up to the root, or the site's base_url.
+
+    The root itself, seen from the root, is `./`.
+    """
+    return (base + quote(path, safe="/")) or "./"
+
+
+def page_url(base_url: str, page: str) -> str:
+    """The absolute URL of a page file: its folder, when it is an `index.html`."""
+    return href(base_url, page.removesuffix("index.html"))
