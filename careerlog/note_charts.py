@@ -1,0 +1,205 @@
+"""The charts of the site drawn from notes: the career timeline, a skill's notes by date, a
+goal's progress. `charts.py` draws them; this module decides what they show."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from markupsafe import Markup
+
+from careerlog import charts
+from careerlog.formatting import fmt_date, fmt_month, kind_name, kind_plural, plural
+from careerlog.index import Index
+from careerlog.model import NOTE_KIND, Goal, Interview, Learning, Note, Role
+from careerlog.progress import GoalState
+from careerlog.routes import href, note_path
+
+TIMELINE_LANES = [
+    charts.Lane(kind, kind_plural(kind))
+    for kind in (
+        "role",
+        "goal",
+        "interview",
+        "achievement",
+        "learning",
+        "review",
+        "reflection",
+        NOTE_KIND,
+    )
+]
+MARK_SHAPES = {"interview": "triangle", "achievement": "diamond", "learning": "square"}
+
+
+def timeline_chart(
+    index: Index, root: str, kinds: tuple[str, ...] | None, *, title: str, chart_id: str
+) -> Markup:
+    """The notes of `kinds` (all with None) on the career timeline, linked from a page at `root`."""
+    spans, marks = timeline_items(index, root, kinds)
+    if not spans and not marks:
+        return Markup("")
+    # Targets decades away would stretch the picture: the axis stops two years after today.
+    return Markup(
+        charts.timeline_svg(
+            TIMELINE_LANES,
+            spans,
+            marks,
+            index.today,
+            title=title,
+            chart_id=chart_id,
+            last_year=index.today.year + 2,
+        )
+    )
+
+
+def timeline_items(
+    index: Index, root: str, kinds: tuple[str, ...] | None
+) -> tuple[list[charts.Span], list[charts.Mark]]:
+    """Roles and goals as spans, every other dated note as a mark."""
+    spans: list[charts.Span] = []
+    marks: list[charts.Mark] = []
+    for note in index.notes:
+        if kinds is not None and note.kind not in kinds:
+            continue
+        link = href(root, note_path(note))
+        if isinstance(note, Role):
+            span = role_span(note, index.today, link)
+            if span:
+                spans.append(span)
+        elif isinstance(note, Goal):
+            span = goal_span(note, index.goals[note.slug], index.today, link)
+            if span:
+                spans.append(span)
+        else:
+            day = note.completed if isinstance(note, Learning) and note.completed else note.date
+            if day is None:
+                continue
+            if isinstance(note, Interview) and note.outcome:
+                classes = f"kind-{note.kind} outcome-{note.outcome}"
+                marks.append(note_mark(note, day, link, classes, detail=f", {note.outcome}"))
+            else:
+                marks.append(note_mark(note, day, link, f"kind-{note.kind}"))
+    return spans, marks
+
+
+def note_mark(note: Note, day: date, link: str, classes: str, *, detail: str = "") -> charts.Mark:
+    return charts.Mark(
+        note.kind,
+        day,
+        f"{kind_name(note.kind)}: {note.title} ({fmt_date(day)}{detail})",
+        link,
+        classes,
+        MARK_SHAPES.get(note.kind, "circle"),
+    )
+
+
+def role_span(role: Role, today: date, link: str) -> charts.Span | None:
+    start = role.start or role.date
+    if start is None:
+        return None
+    end = role.end if role.end and role.end < today else max(today, start)
+    current = role.end is None or role.end >= today
+    when = f"{fmt_month(start)} – {fmt_month(role.end) if role.end else 'now'}"
+    return charts.Span(
+        "role",
+        start,
+        end,
+        role.title,
+        f"Role: {role.title}, {when}",
+        link,
+        "kind-role" + (" current" if current else ""),
+    )
+
+
+def goal_span(goal: Goal, state: GoalState, today: date, link: str) -> charts.Span | None:
+    start = goal.started or goal.date
+    if start is None and goal.target is None:
+        return None
+    start = start or goal.target
+    if goal.target:
+        end = goal.target
+    elif goal.status in ("active", "paused"):
+        end = today
+    else:
+        end = max(
+            filter(
+                None,
+                [state.last_mentioned, state.history[-1][0] if state.history else None, start],
+            )
+        )
+    end = max(end, start)
+    classes = (
+        f"kind-goal status-{goal.status}"
+        + ("" if goal.target else " open")
+        + (" overdue" if state.overdue else "")
+    )
+    label = goal.title
+    if goal.status == "achieved":
+        label = "✓ " + label
+    elif goal.status in ("paused", "dropped"):
+        label = f"{label} ({goal.status})"
+    elif state.overdue:
+        label = f"{label} · {state.days_overdue} d overdue"
+    when = f"{fmt_month(start)} – {fmt_month(goal.target) if goal.target else 'no target'}"
+    title = f"Goal: {goal.title}, {goal.status}, {state.progress}%, {when}"
+    if state.overdue:
+        title += f", {plural(state.days_overdue, 'day')} overdue"
+    return charts.Span(
+        "goal",
+        start,
+        end,
+        label,
+        title,
+        link,
+        classes,
+        progress=state.progress if goal.status in ("active", "paused") else None,
+        overdue_until=today if state.overdue else None,
+    )
+
+
+def skill_chart(skill: str, notes: list[Note], today: date, root: str) -> Markup:
+    """The notes naming a skill, each a mark on its date (a role on its start)."""
+    marks = []
+    for note in notes:
+        day = (note.start if isinstance(note, Role) else None) or note.date
+        if day is not None:
+            marks.append(note_mark(note, day, href(root, note_path(note)), f"kind-{note.kind}"))
+    if not marks:
+        return Markup("")
+    return Markup(
+        charts.timeline_svg(
+            TIMELINE_LANES,
+            [],
+            marks,
+            today,
+            title=f"Notes naming {skill}, by date",
+            chart_id="skill-chart",
+            compact=True,
+        )
+    )
+
+
+def goal_progress_chart(goal: Goal, state: GoalState, today: date) -> Markup:
+    """The progress reviews recorded for a goal, over time; nothing without any."""
+    if not state.history:
+        return Markup("")
+    days = [d for d, _ in state.history]
+    start = min(days + ([goal.started] if goal.started else []))
+    end = max(days + ([today] if goal.status == "active" else []))
+    points = [charts.Point(d, p, f"{fmt_date(d)}: {p}%") for d, p in state.history]
+    first, last = state.history[0], state.history[-1]
+    description = (
+        f"{plural(len(points), 'review')} recorded progress, from {first[1]}% on {fmt_date(first[0])} "
+        f"to {last[1]}% on {fmt_date(last[0])}."
+        + (f" Target date: {fmt_date(goal.target)}." if goal.target else "")
+    )
+    return Markup(
+        charts.progress_chart(
+            points,
+            start=start,
+            end=end,
+            target=goal.target,
+            title=f"Progress of “{goal.title}” over time",
+            description=description,
+            chart_id="progress-chart",
+        )
+    )

@@ -1,0 +1,404 @@
+"""The HTML pages of the site: dashboard, timeline, roadmap, reviews, interviews, skills,
+tags, the list of each kind, a page for each note, search and 404."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from careerlog.formatting import fmt_date, kind_plural, period_label, plural, relative_days
+from careerlog.index import Index
+from careerlog.model import (
+    HORIZONS,
+    KINDS,
+    NOTE_KIND,
+    OUTCOMES,
+    PLURALS,
+    Goal,
+    Interview,
+    Learning,
+    Note,
+    Review,
+    ReviewEntry,
+    Role,
+)
+from careerlog.note_charts import goal_progress_chart, skill_chart, timeline_chart
+from careerlog.routes import note_path, root_of, skill_path, tag_path
+from careerlog.sitewriter import SiteWriter
+
+STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
+# Interview outcomes, as stages of a funnel.
+DECIDED_OUTCOMES = ("passed", "rejected", "offer", "accepted", "declined")
+OFFER_OUTCOMES = ("offer", "accepted", "declined")
+LATEST_SIZE = 8
+
+
+@dataclass(frozen=True)
+class Attention:
+    """One thing on the dashboard that needs the owner's attention."""
+
+    kind: str  # overdue, stale, expiring
+    label: str  # the badge: Overdue, Stale, Expires soon, Expired
+    text: str
+    note: Note
+
+
+def render_pages(site: SiteWriter) -> None:
+    render_dashboard(site)
+    render_timeline(site)
+    render_roadmap(site)
+    render_reviews(site)
+    render_interviews(site)
+    render_skills(site)
+    render_tags(site)
+    render_lists(site)
+    render_notes(site)
+    if site.search:
+        site.page(
+            "search/index.html", "search.html", "the search page", title="Search", current="search"
+        )
+    render_404(site)
+
+
+def goal_sort_key(goal: Goal) -> tuple:
+    return (
+        STATUS_ORDER.get(goal.status, 9),
+        goal.target or date.max,
+        goal.title.lower(),
+        goal.slug,
+    )
+
+
+def newest_roles_first(roles: Iterable[Role]) -> list[Role]:
+    return sorted(roles, key=lambda r: (r.start or r.date or date.min, r.slug), reverse=True)
+
+
+def kinds_present(site: SiteWriter) -> list[str]:
+    return [*KINDS, NOTE_KIND] if site.has_plain_notes else list(KINDS)
+
+
+def review_entries(index: Index, review: Review) -> list[tuple[Goal, ReviewEntry]]:
+    """A review's entries with their goals; an entry naming a note that is not a goal (a
+    warning, not an error) is left out."""
+    entries = [(index.by_slug[entry.goal], entry) for entry in review.entries]
+    return [(goal, entry) for goal, entry in entries if isinstance(goal, Goal)]
+
+
+def render_dashboard(site: SiteWriter) -> None:
+    index, today = site.index, site.today
+    active = sorted((g for g in site.goals if g.status == "active"), key=goal_sort_key)
+    upcoming = [
+        g
+        for g in active
+        if g.target and not index.goals[g.slug].overdue and g.target <= today + timedelta(days=120)
+    ]
+    latest = [n for n in index.notes if n.date and n.date <= today][:LATEST_SIZE]
+    counts = {kind: len(index.of_kind(kind)) for kind in kinds_present(site)}
+    roles = newest_roles_first(index.current_roles)
+    past_roles = [r for r in index.of_kind("role") if r not in roles]
+    site.page(
+        "index.html",
+        "dashboard.html",
+        "the dashboard",
+        title="Dashboard",
+        current="dashboard",
+        roles=roles,
+        last_role=past_roles[0] if past_roles else None,
+        active=active,
+        attention=needs_attention(index, active),
+        upcoming=upcoming,
+        latest=latest,
+        counts=counts,
+        achieved=[g for g in site.goals if g.status == "achieved"],
+        cadence=index.cadence,
+    )
+
+
+def needs_attention(index: Index, active: list[Goal]) -> list[Attention]:
+    """Overdue active goals (most overdue first), stale ones, credentials expiring within 90 days."""
+    today = index.today
+    attention: list[Attention] = []
+    for goal in sorted(active, key=lambda g: (-index.goals[g.slug].days_overdue, g.slug)):
+        state = index.goals[goal.slug]
+        if state.overdue:
+            attention.append(
+                Attention(
+                    "overdue",
+                    "Overdue",
+                    f"{plural(state.days_overdue, 'day')} overdue (target {fmt_date(goal.target)})",
+                    goal,
+                )
+            )
+    for goal in active:
+        state = index.goals[goal.slug]
+        if state.stale:
+            since = state.last_mentioned
+            text = (
+                f"not mentioned in a review, reflection or achievement since {fmt_date(since)}"
+                if since
+                else "never mentioned in a review, reflection or achievement"
+            )
+            attention.append(Attention("stale", "Stale", text, goal))
+    for note in index.of_kind("learning"):
+        if (
+            isinstance(note, Learning)
+            and note.expires
+            and note.expires <= today + timedelta(days=90)
+        ):
+            verb = "expired" if note.expires < today else "expires"
+            label = "Expired" if note.expires < today else "Expires soon"
+            attention.append(
+                Attention(
+                    "expiring",
+                    label,
+                    f"{verb} {fmt_date(note.expires)} ({relative_days(note.expires, today)})",
+                    note,
+                )
+            )
+    return attention
+
+
+def render_timeline(site: SiteWriter) -> None:
+    """The whole career on one timeline, then one timeline for each kind of note."""
+    index = site.index
+    kinds = kinds_present(site)
+    counts = {kind: len(index.of_kind(kind)) for kind in kinds}
+    for kind in [None, *kinds]:
+        path = "timeline/index.html" if kind is None else f"timeline/{kind}/index.html"
+        notes = [n for n in index.notes if kind is None or n.kind == kind]
+        years: dict[str, list[Note]] = {}
+        for note in notes:
+            years.setdefault(str(note.date.year) if note.date else "Undated", []).append(note)
+        name = "career" if kind is None else kind_plural(kind).lower()
+        site.page(
+            path,
+            "timeline.html",
+            f"the timeline of {name}",
+            title="Timeline" if kind is None else f"Timeline: {kind_plural(kind)}",
+            current="timeline",
+            kind=kind,
+            kinds=kinds,
+            counts=counts,
+            total=len(index.notes),
+            years=list(years.items()),
+            chart=timeline_chart(
+                index,
+                root_of(path),
+                None if kind is None else (kind,),
+                title="Career timeline" if kind is None else f"Timeline of {name}",
+                chart_id="timeline-chart",
+            ),
+        )
+
+
+def render_roadmap(site: SiteWriter) -> None:
+    """Goals by horizon; in each horizon, trees of sub-goals under their parent goal.
+
+    A goal whose parent has another horizon is shown in its own horizon, under a muted
+    heading naming that parent, so the section still reads as a tree.
+    """
+    goals = site.goals
+    by_slug = {g.slug: g for g in goals}
+    horizon = {g.slug: site.index.goals[g.slug].horizon for g in goals}
+    groups = []
+    for h in (*HORIZONS, None):
+        members = [g for g in goals if horizon[g.slug] == h]
+        roots = [g for g in members if not (g.parent and horizon[g.parent] == h)]
+        standalone = sorted((g for g in roots if not g.parent), key=goal_sort_key)
+        under: dict[str, list[Goal]] = {}
+        for goal in roots:
+            if goal.parent:
+                under.setdefault(goal.parent, []).append(goal)
+        contexts = [
+            (by_slug[slug], sorted(under[slug], key=goal_sort_key))
+            for slug in sorted(under, key=lambda s: goal_sort_key(by_slug[s]))
+        ]
+        groups.append((h, standalone, contexts, len(members)))
+
+    def children(goal: Goal) -> list[Goal]:
+        found = [by_slug[c] for c in site.index.goals[goal.slug].children]
+        return sorted(
+            (c for c in found if horizon[c.slug] == horizon[goal.slug]), key=goal_sort_key
+        )
+
+    site.page(
+        "goals/index.html",
+        "roadmap.html",
+        "the roadmap",
+        title="Roadmap",
+        current="goals",
+        groups=[g for g in groups if g[3] or g[0] is not None],
+        children=children,
+        statuses={s: sum(g.status == s for g in goals) for s in STATUS_ORDER},
+    )
+
+
+def render_reviews(site: SiteWriter) -> None:
+    cadence = site.index.cadence
+    site.page(
+        "reviews/index.html",
+        "reviews.html",
+        "the list of reviews",
+        title="Reviews",
+        current="reviews",
+        reviews=[n for n in site.index.notes if isinstance(n, Review)],
+        entries=lambda review: review_entries(site.index, review),
+        cadence=cadence,
+        missed=[period_label(day, cadence.every) for day in cadence.missed],
+    )
+
+
+def render_interviews(site: SiteWriter) -> None:
+    """Interview lessons grouped by theme (tag), outcomes and the funnel from applied to offer."""
+    interviews = [n for n in site.index.notes if isinstance(n, Interview)]
+    themes: dict[str, list[Interview]] = {}
+    for interview in interviews:
+        for tag in interview.tags or ("",):
+            themes.setdefault(tag, []).append(interview)
+    ordered = sorted((t for t in themes if t), key=lambda t: (-len(themes[t]), t.lower()))
+    if "" in themes:
+        ordered.append("")
+    decided = sum(i.outcome in DECIDED_OUTCOMES for i in interviews)
+    offers = sum(i.outcome in OFFER_OUTCOMES for i in interviews)
+    funnel = [
+        ("Applied", "every interview process logged", len(interviews)),
+        (
+            "Completed",
+            (
+                "reached a result: passed, rejected, offer, accepted or declined "
+                "(not pending, withdrawn or unrecorded)"
+            ),
+            decided,
+        ),
+        ("Offer", "ended in an offer: offer, accepted or declined", offers),
+    ]
+    site.page(
+        "interviews/index.html",
+        "interviews.html",
+        "the interview lessons",
+        title="Interview lessons",
+        current="interviews",
+        interviews=interviews,
+        themes=[(t, themes[t]) for t in ordered],
+        lesson_count=sum(len(i.lessons) for i in interviews),
+        outcomes={o: sum(i.outcome == o for i in interviews) for o in OUTCOMES},
+        unrecorded=sum(i.outcome is None for i in interviews),
+        funnel=funnel,
+    )
+
+
+def render_skills(site: SiteWriter) -> None:
+    """The list of skills, most used first, and a page for each with its notes by kind."""
+    skills = site.index.skills
+    rows = []
+    for skill in sorted(skills, key=lambda s: (s.lower(), s)):
+        notes = site.notes_named(skills[skill])
+        by_kind: dict[str, list[Note]] = {}
+        for note in notes:
+            by_kind.setdefault(note.kind, []).append(note)
+        rows.append((skill, notes, {k: by_kind[k] for k in [*KINDS, NOTE_KIND] if k in by_kind}))
+    site.page(
+        "skills/index.html",
+        "skills.html",
+        "the list of skills",
+        title="Skills",
+        current="skills",
+        skills=sorted(rows, key=lambda r: (-len(r[1]), r[0].lower())),
+    )
+    for skill, notes, by_kind in rows:
+        path = skill_path(skill) + "index.html"
+        site.page(
+            path,
+            "skill.html",
+            f"skill '{skill}'",
+            title=f"Skill: {skill}",
+            current="skills",
+            skill=skill,
+            notes=notes,
+            groups=list(by_kind.items()),
+            chart=skill_chart(skill, notes, site.today, root_of(path)),
+        )
+
+
+def render_tags(site: SiteWriter) -> None:
+    tags = site.index.tags
+    rows = [
+        (tag, site.notes_named(tags[tag])) for tag in sorted(tags, key=lambda t: (t.lower(), t))
+    ]
+    site.page(
+        "tags/index.html",
+        "tags.html",
+        "the list of tags",
+        title="Tags",
+        current="tags",
+        tags=rows,
+    )
+    for tag, notes in rows:
+        site.page(
+            tag_path(tag) + "index.html",
+            "tag.html",
+            f"tag '{tag}'",
+            title=f"Tag: {tag}",
+            current="tags",
+            tag=tag,
+            notes=notes,
+        )
+
+
+def render_lists(site: SiteWriter) -> None:
+    for kind in kinds_present(site):
+        if kind in ("goal", "review", "interview"):
+            continue  # the roadmap, reviews and interview pages are their lists
+        notes = site.index.of_kind(kind)
+        if kind == "role":
+            notes = newest_roles_first(notes)
+        site.page(
+            f"{PLURALS[kind]}/index.html",
+            "list.html",
+            f"the list of {kind_plural(kind).lower()}",
+            title=kind_plural(kind),
+            current=PLURALS[kind],
+            kind=kind,
+            notes=notes,
+        )
+
+
+def render_notes(site: SiteWriter) -> None:
+    """A page for each note, with the template of its kind (`goal.html`) or `note.html`."""
+    for note in site.index.notes:
+        template = site.env.select_template([f"{note.kind}.html", "note.html"])
+        context: dict[str, Any] = {}
+        if isinstance(note, Goal):
+            context = goal_context(site, note)
+        elif isinstance(note, Review):
+            context = {"entries": review_entries(site.index, note)}
+        site.page(
+            note_path(note) + "index.html",
+            template.name or "note.html",
+            f"{note.kind} '{note.slug}' ({note.path.as_posix()})",
+            title=note.title,
+            current=PLURALS[note.kind],
+            note=note,
+            backlinks=site.notes_named(site.index.backlinks.get(note.slug, ())),
+            related_goals=[g for g in site.notes_named(note.goals) if isinstance(g, Goal)],
+            **context,
+        )
+
+
+def goal_context(site: SiteWriter, goal: Goal) -> dict[str, Any]:
+    state = site.index.goals[goal.slug]
+    return {
+        "goal_state": state,
+        "history": site.progress_points.get(goal.slug, []),
+        "chart": goal_progress_chart(goal, state, site.today),
+        "parent": site.index.by_slug[goal.parent] if goal.parent else None,
+        "subgoals": sorted(site.notes_named(state.children), key=goal_sort_key),
+    }
+
+
+def render_404(site: SiteWriter) -> None:
+    """The 404 page is served from any path, so its links start from the site's base path."""
+    html = site.render("404.html", site.base_path, "404.html", title="Page not found", current="")
+    site.add("404.html", html.encode("utf-8"), "the 404 page")

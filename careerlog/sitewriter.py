@@ -1,0 +1,180 @@
+"""The site being written: its files so far, and templates rendered with what every page shares.
+
+Every page's context has the site's config and index, its own way up to the root (`root`)
+and URL helpers relative to it, so the site works under any sub-path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from careerlog.diagnostics import CareerlogError
+from careerlog.index import Index
+from careerlog.markdown import render_body, summary
+from careerlog.model import NOTE_KIND, Goal, Note, Review
+from careerlog.routes import href, note_path, page_url, root_of
+
+if TYPE_CHECKING:
+    import jinja2
+
+NAV = (
+    ("dashboard", "Dashboard", ""),
+    ("timeline", "Timeline", "timeline/"),
+    ("goals", "Roadmap", "goals/"),
+    ("reviews", "Reviews", "reviews/"),
+    ("interviews", "Interviews", "interviews/"),
+    ("skills", "Skills", "skills/"),
+    ("learning", "Learning", "learning/"),
+    ("achievements", "Achievements", "achievements/"),
+    ("tags", "Tags", "tags/"),
+)
+
+# (review date, progress, review, entry's note) of one review entry that gave a goal's progress
+ProgressPoint = tuple[date, int, Review, str]
+
+
+class SiteWriter:
+    """The files of one site render, from one public index and one Jinja environment."""
+
+    def __init__(self, index: Index, env: jinja2.Environment, *, search: bool = False):
+        self.index = index
+        self.search = search
+        self.env = env
+        self.config = index.config
+        self.today = index.today
+        self.files: dict[str, bytes] = {}
+        self._origins: dict[str, tuple[str, str]] = {}  # casefolded path → (path, what wrote it)
+        self._summaries: dict[str, str] = {}
+        self.goals: list[Goal] = [n for n in index.notes if isinstance(n, Goal)]
+        self.has_plain_notes = any(n.kind == NOTE_KIND for n in index.notes)
+        self.progress_points = progress_points(index)
+        self.base_url = self.config.base_url
+        self.base_path = urlsplit(self.base_url).path if self.base_url else "/"
+        self.base_path = self.base_path if self.base_path.endswith("/") else self.base_path + "/"
+
+    # --- output
+
+    def add(self, path: str, content: bytes, origin: str, *, replace: bool = False) -> None:
+        """Record one output file; two different things writing the same path is an error.
+
+        Paths are compared case-insensitively: on macOS and Windows `Rust/` and `rust/` are one folder.
+        """
+        key = path.casefold()
+        if key in self._origins and not replace:
+            other_path, other = self._origins[key]
+            raise CareerlogError(
+                f"{origin} and {other} would both be written to {path}"
+                + (f" (and {other_path})" if other_path != path else "")
+                + "; rename one of them"
+            )
+        self._origins[key] = (path, origin)
+        self.files[path] = content
+
+    def page(
+        self,
+        path: str,
+        template: str,
+        origin: str,
+        *,
+        title: str,
+        current: str = "",
+        **context: Any,
+    ) -> None:
+        """An HTML page: `title` names it, `current` is its entry in the navigation."""
+        html = self.render(template, root_of(path), path, title=title, current=current, **context)
+        self.add(path, html.encode("utf-8"), origin)
+
+    def render(self, template: str, root: str, path: str, **context: Any) -> str:
+        def url(target: str = "") -> str:
+            return href(root, target)
+
+        def note_url(note: Note | str) -> str:
+            if isinstance(note, str):
+                note = self.index.by_slug[note]
+            return url(note_path(note))
+
+        def body(note: Note) -> Markup:
+            return Markup(render_body(note.body, self.resolver(url), note.title))
+
+        canonical = ""
+        if self.base_url and path.endswith(".html") and path != "404.html":
+            canonical = page_url(self.base_url, path)
+        values = dict(  # noqa: C408 - keyword style reads best for a template context
+            site=self.config,
+            index=self.index,
+            today=self.today,
+            root=root,
+            page_path=path,
+            canonical=canonical,
+            nav=NAV,
+            url=url,
+            note_url=note_url,
+            body=body,
+            state=lambda goal: self.index.goals[goal.slug if isinstance(goal, Note) else goal],
+            summary=self.summary,
+            goal_source=self.goal_source,
+            owner=self.config.owner or self.config.title,
+            search=self.search,
+            has_plain_notes=self.has_plain_notes,
+        )
+        values.update(context)
+        return self.env.get_template(template).render(values)
+
+    def resolver(self, url: Callable[[str], str]) -> Callable[[str], tuple[str, str] | None]:
+        """How a body's `[[slug]]` links resolve: to a note's URL and title, or to None for a
+        note that is not published (its link text stays, unlinked)."""
+
+        def resolve(slug: str) -> tuple[str, str] | None:
+            note = self.index.by_slug.get(slug)
+            return (url(note_path(note)), note.title) if note else None
+
+        return resolve
+
+    # --- data for templates
+
+    def notes_named(self, slugs: Iterable[str]) -> list[Note]:
+        return [self.index.by_slug[slug] for slug in slugs]
+
+    def summary(self, note: Note, limit: int = 220) -> str:
+        """The first paragraph of a note's body as plain text, cut at a word near `limit` characters."""
+        key = f"{note.slug}:{limit}"
+        if key not in self._summaries:
+            self._summaries[key] = summary(note.body, self.resolver(lambda path: path), limit)
+        return self._summaries[key]
+
+    def goal_source(self, goal: Goal) -> tuple[str, Review | None]:
+        """Where a goal's progress comes from, as a sentence, and the review it comes from (if one).
+
+        With a review, the sentence is the text around its link: "Progress from" + link + ".".
+        """
+        state = self.index.goals[goal.slug]
+        source = state.progress_source
+        if source == "achieved":
+            return "Achieved, so it counts as 100%.", None
+        if source == "goal":
+            return "Progress as set on the goal itself.", None
+        if source == "tasks":
+            done = sum(t.done for t in goal.tasks)
+            return f"Progress from the checklist: {done} of {len(goal.tasks)} done.", None
+        if source == "review":  # the latest dated review that gave a number
+            return "Progress from", self.progress_points[goal.slug][-1][2]
+        return "No progress recorded yet.", None
+
+
+def progress_points(index: Index) -> dict[str, list[ProgressPoint]]:
+    """Goal slug → each progress its reviews gave, oldest first (undated reviews give none)."""
+    points: dict[str, list[ProgressPoint]] = {}
+    reviews = [n for n in index.notes if isinstance(n, Review)]
+    for review in sorted(reviews, key=lambda r: r.sort_key):
+        if review.date is None:
+            continue
+        for entry in review.entries:
+            if entry.progress is not None:
+                point = (review.date, entry.progress, review, entry.note)
+                points.setdefault(entry.goal, []).append(point)
+    return points
