@@ -90,6 +90,9 @@ class SiteWriter:
         self.add(path, html.encode("utf-8"), origin)
 
     def render(self, template: str, root: str, path: str, **context: Any) -> str:
+        """`template` rendered for the file at `path`, whose links start from `root` (its way up
+        to the site's root, or the site's base path for the 404 page)."""
+
         def url(target: str = "") -> str:
             return href(root, target)
 
