@@ -77,19 +77,26 @@ def _group(notes: list[Note], field: str) -> dict[str, tuple[str, ...]]:
 def check_references(notes: list[Note], vault: Path) -> list[Diagnostic]:
     """Slugs used twice, and links, goals and parents that name no note."""
     diagnostics = []
-    first_path: dict[str, Path] = {}
+    first: dict[
+        str, Note
+    ] = {}  # casefolded: `Rust` and `rust` would share a folder on macOS and Windows
     for note in sorted(notes, key=lambda n: str(n.path)):
-        if note.slug in first_path:
-            diagnostics.append(
-                Diagnostic(
-                    vault / note.path,
-                    1,
-                    ERROR,
-                    f"slug '{note.slug}' is also used by {vault / first_path[note.slug]}; rename one file",
-                )
+        other = first.setdefault(note.slug.casefold(), note)
+        if other is note:
+            continue
+        same = (
+            "is also used by"
+            if other.slug == note.slug
+            else f"differs only in case from '{other.slug}' in"
+        )
+        diagnostics.append(
+            Diagnostic(
+                vault / note.path,
+                1,
+                ERROR,
+                f"slug '{note.slug}' {same} {vault / other.path}; rename one file",
             )
-        else:
-            first_path[note.slug] = note.path
+        )
     by_slug = {n.slug: n for n in notes}
     for note in notes:
         path = vault / note.path
