@@ -119,7 +119,8 @@ def timeline_svg(
     compact: bool = False,
     last_year: int | None = None,
 ) -> str:
-    """A career timeline: a year axis, spans packed into rows, marks on their own lanes.
+    """A career timeline: a year axis, spans packed into rows, marks on their own lanes;
+    HTML: the lane names that stay in view, then the SVG.
 
     The picture is as wide as its years need (at least `per_year` units each) and is meant
     to sit in a box that scrolls sideways, so it stays readable from 1 to 30+ years.
@@ -138,7 +139,7 @@ def timeline_svg(
     until = date(last_year, 12, 31)
     marks = [m for m in marks if m.day <= until]
     years = last_year - first_year + 1
-    min_width = 1040  # about the width of the page column on a wide screen: drawn at 1:1 there
+    min_width = 1054  # the page column inside the chart box on a wide screen (70rem - 2 x 2rem - borders)
     per_year = max(64.0 if compact else 92.0, (min_width - 24) / years)
     left, right_pad = 12.0, 12.0
     width = left + years * per_year + right_pad
@@ -155,6 +156,7 @@ def timeline_svg(
     lane_gap = 10.0 if compact else 14.0
 
     body: list[str] = []
+    lane_tops: list[tuple[str, float]] = []
     y = axis + 6
     used = [
         lane
@@ -162,6 +164,7 @@ def timeline_svg(
         if any(s.lane == lane.key for s in spans) or any(m.lane == lane.key for m in marks)
     ]
     for lane in used:
+        lane_tops.append((lane.label, y))
         body.append(
             f'<text class="tl-lane-label" x="{_n(left + 2)}" y="{_n(y + 12)}">{escape(lane.label)}</text>'
         )
@@ -253,10 +256,16 @@ def timeline_svg(
         f'<text class="tl-today-label" x="{_n(tx)}" y="{_n(height - 4)}" text-anchor="{anchor}">today</text>'
     )
 
+    # The lane names again, in HTML that stays at the left edge while the picture scrolls
+    # (an SVG text cannot be sticky); the picture is drawn at 1:1 so the tops line up.
+    lanes_html = "".join(
+        f'<span style="top:{_n(top)}px">{escape(label)}</span>' for label, top in lane_tops
+    )
     return (
+        f'<div class="tl-lanes" aria-hidden="true">{lanes_html}</div>'
         f'<svg class="chart timeline{" compact" if compact else ""}" id="{escape(chart_id)}" '
         f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}" '
-        f'style="min-width:{_n(width)}px" data-today="{x_of(today) / width:.4f}" aria-labelledby="{escape(chart_id)}-title" '
+        f'data-today="{x_of(today) / width:.4f}" aria-labelledby="{escape(chart_id)}-title" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
         + "".join(grid)

@@ -107,3 +107,26 @@ def test_every_timeline_mark_has_a_name_and_opens_a_public_page(open_page, page_
              for m in marks if m["href"] and last_segment(m["href"]) in sample_notes}  # fmt: skip
     missing = {"role", "goal", "interview", "achievement", "learning", "review"} - kinds
     assert not missing, f"the timeline has no marks for these kinds of note: {sorted(missing)}"
+
+
+LANE_NAMES_IN_VIEW_JS = """
+() => {
+  const box = document.querySelector('[data-test-timeline]').parentElement;
+  box.scrollLeft = box.scrollWidth;  // the far right: the latest years
+  const view = box.getBoundingClientRect();
+  const lanes = [...box.querySelectorAll('.tl-lanes span')];
+  return {
+    scrolled: box.scrollLeft,
+    names: lanes.map((s) => s.textContent.trim()),
+    inView: lanes.map((s) => { const r = s.getBoundingClientRect(); return r.left >= view.left && r.right <= view.right; }),
+  };
+}
+"""
+
+
+def test_lane_names_stay_in_view_while_the_timeline_scrolls(open_page, page_url):
+    visit, _ = _open_timeline(open_page, page_url, 375, 812)
+    seen = visit.page.evaluate(LANE_NAMES_IN_VIEW_JS)
+    assert seen["scrolled"] > 0, "at 375px the timeline should scroll sideways"
+    assert seen["names"][:2] == ["Roles", "Goals"]
+    assert all(seen["inView"]), f"lane names out of view after scrolling: {seen}"
