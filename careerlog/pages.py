@@ -281,12 +281,28 @@ def render_interviews(site: SiteWriter) -> None:
         title="Interview lessons",
         current="interviews",
         interviews=interviews,
-        themes=[(t, themes[t]) for t in ordered],
+        themes=[(t, themes[t], repeated_lessons(themes[t])) for t in ordered],
         lesson_count=sum(len(i.lessons) for i in interviews),
         outcomes={o: sum(i.outcome == o for i in interviews) for o in OUTCOMES},
         unrecorded=sum(i.outcome is None for i in interviews),
         funnel=funnel,
     )
+
+
+def repeated_lessons(interviews: list[Interview]) -> list[tuple[str, list[Interview]]]:
+    """Each lesson once, with every interview that taught it, the most often taught first.
+
+    Lessons are the same when they differ only in case, spacing or final punctuation;
+    the newest wording is shown.
+    """
+    lessons: dict[str, tuple[str, list[Interview]]] = {}
+    for interview in interviews:  # newest first
+        for lesson in interview.lessons:
+            key = " ".join(lesson.casefold().split()).rstrip(".!;:")
+            lessons.setdefault(key, (lesson, []))[1].append(interview)
+    return sorted(
+        lessons.values(), key=lambda item: -len(item[1])
+    )  # stable: newest first within a count
 
 
 def render_skills(site: SiteWriter) -> None:

@@ -252,3 +252,68 @@ def test_the_link_checker_finds_broken_links(tmp_path):
         "goals/a/index.html: ../../static/missing.png",
         "index.html: ../outside/",
     ]
+
+
+class _ListItems(HTMLParser):
+    """The text of each `<li>` in `<ul class="lessons">`, with the hrefs inside it."""
+
+    def __init__(self):
+        super().__init__()
+        self.items: list[tuple[str, list[str]]] = []
+        self._in_lessons = 0
+        self._item: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "ul" and attrs.get("class") == "lessons":
+            self._in_lessons += 1
+        elif tag == "li" and self._in_lessons:
+            self._item = ["", []]
+        elif tag == "a" and self._item is not None:
+            self._item[1].append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "ul" and self._in_lessons:
+            self._in_lessons -= 1
+        elif tag == "li" and self._item is not None:
+            self.items.append((" ".join(self._item[0].split()), self._item[1]))
+            self._item = None
+
+    def handle_data(self, data):
+        if self._item is not None:
+            self._item[0] += data
+
+
+def test_a_lesson_taught_twice_is_listed_once_with_how_often_it_came_up(scratch_vault, tmp_path):
+    for slug, company, lesson in [
+        ("2024-acme", "Acme", "Ask for the band before talking numbers"),
+        ("2026-globex", "Globex", "ask for the band  before talking numbers."),
+    ]:
+        scratch_vault.write(
+            f"interviews/{slug}.md",
+            f"""
+            ---
+            title: {company} final round
+            date: {slug[:4]}-03-01
+            company: {company}
+            outcome: rejected
+            tags: [negotiation]
+            lessons:
+              - {lesson}
+              - Something only {company} taught me
+            ---
+            """,
+        )
+    site = tmp_path / "site"
+    scratch_vault.build(site)
+
+    parser = _ListItems()
+    parser.feed((site / "interviews/index.html").read_text(encoding="utf-8"))
+    band = [item for item in parser.items if "band" in item[0].lower()]
+    assert len(band) == 1, parser.items
+    text, hrefs = band[0]
+    assert text.startswith(
+        "ask for the band before talking numbers. came up 2 times"
+    )  # newest wording
+    assert hrefs == ["../interviews/2026-globex/", "../interviews/2024-acme/"]
+    assert sum("only" in text for text, _ in parser.items) == 2
