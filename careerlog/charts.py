@@ -139,7 +139,9 @@ def timeline_svg(
     until = date(last_year, 12, 31)
     marks = [m for m in marks if m.day <= until]
     years = last_year - first_year + 1
-    min_width = 1054  # the page column inside the chart box on a wide screen (70rem - 2 x 2rem - borders)
+    min_width = (
+        1054  # the page column inside the chart box on a wide screen (70rem - 2 x 2rem - borders)
+    )
     per_year = max(64.0 if compact else 92.0, (min_width - 24) / years)
     left, right_pad = 12.0, 12.0
     width = left + years * per_year + right_pad

@@ -49,7 +49,10 @@ def render_index_json(site: SiteWriter) -> None:
                 "horizon": state.horizon,
                 "progress": state.progress,
                 "progress_source": state.progress_source,
-                "history": [{"date": d.isoformat(), "progress": p} for d, p in state.history],
+                "history": [
+                    {"date": point.day.isoformat(), "progress": point.progress}
+                    for point in state.history
+                ],
                 "started": iso_date(goal.started),
                 "target": iso_date(goal.target),
                 "stale": state.stale,

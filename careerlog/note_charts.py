@@ -123,7 +123,7 @@ def goal_span(goal: Goal, state: GoalState, today: date, link: str) -> charts.Sp
         end = max(
             filter(
                 None,
-                [state.last_mentioned, state.history[-1][0] if state.history else None, start],
+                [state.last_mentioned, state.history[-1].day if state.history else None, start],
             )
         )
     end = max(end, start)
@@ -182,14 +182,14 @@ def goal_progress_chart(goal: Goal, state: GoalState, today: date) -> Markup:
     """The progress reviews recorded for a goal, over time; nothing without any."""
     if not state.history:
         return Markup("")
-    days = [d for d, _ in state.history]
+    days = [point.day for point in state.history]
     start = min(days + ([goal.started] if goal.started else []))
     end = max(days + ([today] if goal.status == "active" else []))
-    points = [charts.Point(d, p, f"{fmt_date(d)}: {p}%") for d, p in state.history]
+    points = [charts.Point(d, p, f"{fmt_date(d)}: {p}%") for d, p, _, _ in state.history]
     first, last = state.history[0], state.history[-1]
     description = (
-        f"{plural(len(points), 'review')} recorded progress, from {first[1]}% on {fmt_date(first[0])} "
-        f"to {last[1]}% on {fmt_date(last[0])}."
+        f"{plural(len(points), 'review')} recorded progress, from {first.progress}% on {fmt_date(first.day)} "
+        f"to {last.progress}% on {fmt_date(last.day)}."
         + (f" Target date: {fmt_date(goal.target)}." if goal.target else "")
     )
     return Markup(

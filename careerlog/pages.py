@@ -407,7 +407,7 @@ def goal_context(site: SiteWriter, goal: Goal) -> dict[str, Any]:
     state = site.index.goals[goal.slug]
     return {
         "goal_state": state,
-        "history": site.progress_points.get(goal.slug, []),
+        "history": state.history,
         "chart": goal_progress_chart(goal, state, site.today),
         "parent": site.index.by_slug[goal.parent] if goal.parent else None,
         "subgoals": sorted(site.notes_named(state.children), key=goal_sort_key),

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from careerlog.model import Goal, Note, Review
 
 MENTIONING_KINDS = ("review", "reflection", "achievement")
+
+
+class ProgressPoint(NamedTuple):
+    """One review's figure for one goal."""
+
+    day: date
+    progress: int
+    review: Review
+    note: str  # the review's note on this goal, if any
 
 
 @dataclass(frozen=True)
@@ -15,7 +25,7 @@ class GoalState:
     slug: str
     progress: int
     progress_source: str  # achieved, goal, review, tasks or none
-    history: tuple[tuple[date, int], ...]  # (review date, progress), oldest first
+    history: tuple[ProgressPoint, ...]  # oldest first; the last one gives a goal's progress
     horizon: str | None
     last_mentioned: date | None
     stale: bool
@@ -38,24 +48,24 @@ def derived_horizon(goal: Goal) -> str | None:
     return "long"
 
 
-def goal_history(goal: Goal, reviews: list[Review]) -> tuple[tuple[date, int], ...]:
-    points = {}
-    for review in sorted(reviews, key=lambda r: r.sort_key):
-        if review.date is None:
-            continue
-        for entry in review.entries:
-            if entry.goal == goal.slug and entry.progress is not None:
-                points[review.date] = entry.progress
-    return tuple(sorted(points.items()))
+def goal_history(goal: Goal, reviews: list[Review]) -> tuple[ProgressPoint, ...]:
+    """Every figure dated reviews gave the goal, oldest first (reviews of one day by slug)."""
+    return tuple(
+        ProgressPoint(review.date, entry.progress, review, entry.note)
+        for review in sorted(reviews, key=lambda r: r.sort_key)
+        if review.date is not None
+        for entry in review.entries
+        if entry.goal == goal.slug and entry.progress is not None
+    )
 
 
-def goal_progress(goal: Goal, history: tuple[tuple[date, int], ...]) -> tuple[int, str]:
+def goal_progress(goal: Goal, history: tuple[ProgressPoint, ...]) -> tuple[int, str]:
     if goal.status == "achieved":
         return 100, "achieved"
     if goal.progress is not None:
         return goal.progress, "goal"
     if history:
-        return history[-1][1], "review"
+        return history[-1].progress, "review"
     if goal.tasks:
         return round(100 * sum(t.done for t in goal.tasks) / len(goal.tasks)), "tasks"
     return 0, "none"

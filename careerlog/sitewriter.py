@@ -7,7 +7,6 @@ and URL helpers relative to it, so the site works under any sub-path.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -34,9 +33,6 @@ NAV = (
     ("tags", "Tags", "tags/"),
 )
 
-# (review date, progress, review, entry's note) of one review entry that gave a goal's progress
-ProgressPoint = tuple[date, int, Review, str]
-
 
 class SiteWriter:
     """The files of one site render, from one public index and one Jinja environment."""
@@ -52,7 +48,6 @@ class SiteWriter:
         self._summaries: dict[str, str] = {}
         self.goals: list[Goal] = [n for n in index.notes if isinstance(n, Goal)]
         self.has_plain_notes = any(n.kind == NOTE_KIND for n in index.notes)
-        self.progress_points = progress_points(index)
         self.base_url = self.config.base_url
         self.base_path = urlsplit(self.base_url).path if self.base_url else "/"
         self.base_path = self.base_path if self.base_path.endswith("/") else self.base_path + "/"
@@ -165,19 +160,5 @@ class SiteWriter:
             done = sum(t.done for t in goal.tasks)
             return f"Progress from the checklist: {done} of {len(goal.tasks)} done.", None
         if source == "review":  # the latest dated review that gave a number
-            return "Progress from", self.progress_points[goal.slug][-1][2]
+            return "Progress from", state.history[-1].review
         return "No progress recorded yet.", None
-
-
-def progress_points(index: Index) -> dict[str, list[ProgressPoint]]:
-    """Goal slug → each progress its reviews gave, oldest first (undated reviews give none)."""
-    points: dict[str, list[ProgressPoint]] = {}
-    reviews = [n for n in index.notes if isinstance(n, Review)]
-    for review in sorted(reviews, key=lambda r: r.sort_key):
-        if review.date is None:
-            continue
-        for entry in review.entries:
-            if entry.progress is not None:
-                point = (review.date, entry.progress, review, entry.note)
-                points.setdefault(entry.goal, []).append(point)
-    return points

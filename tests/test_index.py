@@ -130,12 +130,12 @@ def test_history_is_review_dates_and_figures_oldest_first(scratch_vault):
         review("other", date(2026, 8, 1), {"talk": 10}),
         goal("talk"),
     )
-    assert index.goals["rust"].history == (
-        (date(2026, 4, 1), 20),
-        (date(2026, 7, 1), 35),
-        (date(2026, 10, 1), 60),
-    )
-    assert index.goals["talk"].history == ((date(2026, 8, 1), 10),)
+    assert [(p.day, p.progress, p.review.slug) for p in index.goals["rust"].history] == [
+        (date(2026, 4, 1), 20, "a"),
+        (date(2026, 7, 1), 35, "b"),
+        (date(2026, 10, 1), 60, "c"),
+    ]
+    assert [(p.day, p.progress) for p in index.goals["talk"].history] == [(date(2026, 8, 1), 10)]
 
 
 def test_goal_never_reviewed_has_no_history(career_index):

@@ -355,7 +355,7 @@ def test_private_review_does_not_move_public_progress(canary_vault, canary_site)
     index = public_index(canary_vault.load().index)
     state = index.goals["public-goal"]
     assert state.progress == 20  # the public Q2 review, not the private Q3 one (77)
-    assert state.history == ((date(2026, 7, 2), 20),)
+    assert [(p.day, p.progress) for p in state.history] == [(date(2026, 7, 2), 20)]
     assert state.children == ()  # the private sub-goal
     assert index.cadence.last_review == date(2026, 7, 2)
     assert set(index.backlinks["public-goal"]) == {"2026-q2", "public-thoughts"}

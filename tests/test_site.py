@@ -159,7 +159,7 @@ def test_index_json_is_the_index_of_progress(site, public):
         assert goal["stale"] == state.stale
         assert goal["overdue"] == state.overdue
         assert [(h["date"], h["progress"]) for h in goal["history"]] == [
-            (d.isoformat(), p) for d, p in state.history
+            (point.day.isoformat(), point.progress) for point in state.history
         ]
         assert sorted(goal["children"]) == sorted(state.children)
     assert {n["slug"] for n in data["notes"]} == {n.slug for n in public.notes}
