@@ -228,7 +228,6 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         "links": facts.links,
         "lines": dict(raw.lines),
         "extra": {k: v for k, v in raw.meta.items() if k not in known},
-        "declared_kind": unknown_kind,
     }
 
     note = _KIND_BUILDERS.get(kind, _plain)(fields, common, facts)

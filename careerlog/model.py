@@ -62,7 +62,6 @@ class Note:
     links: tuple[Link, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # field → line
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # unknown fields
-    declared_kind: str | None = None  # the unknown kind a plain note was given
 
     @property
     def published(self) -> bool:
