@@ -265,11 +265,8 @@ def render_interviews(site: SiteWriter) -> None:
     funnel = [
         ("Applied", "every interview process logged", len(interviews)),
         (
-            "Completed",
-            (
-                "reached a result: passed, rejected, offer, accepted or declined "
-                "(not pending, withdrawn or unrecorded)"
-            ),
+            "Interviewed",
+            "went through the interviews to a result: passed, rejected, offer, accepted or declined",
             decided,
         ),
         ("Offer", "ended in an offer: offer, accepted or declined", offers),
