@@ -118,17 +118,16 @@ class _Fields:
             self.report(key, f"'{key}' is not a valid date: {value!r} (use YYYY-MM-DD)")
         return parsed
 
-    def progress(self, key: str, value: Any = None, line_key: str | None = None) -> int | None:
+    def progress(self, key: str, value: Any = None) -> int | None:
+        """The field `key` as a progress figure; or `value`, found under `key` (a review's entry)."""
         value = self.meta.get(key) if value is None else value
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.report(
-                line_key or key, f"progress must be a number from 0 to 100, not {_describe(value)}"
-            )
+            self.report(key, f"progress must be a number from 0 to 100, not {_describe(value)}")
             return None
         if not 0 <= value <= 100:
-            self.report(line_key or key, f"progress {value:g} is outside 0..100")
+            self.report(key, f"progress {value:g} is outside 0..100")
             return None
         return round(value)
 
@@ -137,9 +136,7 @@ class _Fields:
         value = self.meta.get(key, False)
         if isinstance(value, bool):
             return value
-        shown = (
-            "empty" if value is None else repr(value)
-        )  # `private:` with no value is not a clear false
+        shown = "empty" if value is None else repr(value)  # `private:` alone is not a clear false
         self.report(
             key, f"'{key}' must be true or false, not {shown}; the note is treated as {key}"
         )
@@ -191,14 +188,10 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
     fields = _Fields(path, raw)
     kind, unknown_kind = kind_of(raw)
     if unknown_kind is not None:
-        where = "type" if "type" in raw.meta else None
-        fields.diagnostics.append(
-            Diagnostic(
-                path,
-                fields.line(where) if where else 1,
-                WARNING,
-                f"unknown kind '{unknown_kind}'; built as a plain note (kinds: {', '.join(model.KINDS)})",
-            )
+        fields.report(
+            "type",  # its line, or the first line when the kind came from the folder
+            f"unknown kind '{unknown_kind}'; built as a plain note (kinds: {', '.join(model.KINDS)})",
+            WARNING,
         )
     if raw.meta.get("type") is not None and not isinstance(raw.meta.get("type"), str):
         fields.report("type", f"'type' must be text, not {_describe(raw.meta['type'])}")
@@ -291,7 +284,7 @@ def _review(fields: _Fields, common: dict, facts: BodyFacts) -> model.Review:
         entries.append(
             model.ReviewEntry(
                 str(slug),
-                fields.progress("", value, key) if value is not None else None,
+                fields.progress(key, value) if value is not None else None,
                 note,
                 fields.line(key),
             )
