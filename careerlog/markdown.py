@@ -1,7 +1,8 @@
 """Markdown for note bodies: raw HTML off, task lists, footnotes, tables, wiki links.
 
-The same parser reads a body twice: once when the vault loads (its links, tasks and
-first heading) and once when the page renders, with a resolver for links.
+One parser reads every body: when the vault loads (its links, tasks and first heading),
+and when the site renders (its page, and its first paragraph as a summary), then with a
+resolver that says where each link goes, if anywhere.
 """
 
 from __future__ import annotations
@@ -130,9 +131,8 @@ def _resolve_links(state: StateCore) -> None:
 
 def _render_wikilink(self, tokens: list[Token], idx: int, options, env) -> str:
     meta = tokens[idx].meta
-    resolve: Resolver = env["resolve"]
-    text = escapeHtml(meta["text"] or _link_text(meta["target"], resolve))
-    found = resolve(slug_of_target(meta["target"]))
+    found = env["resolve"](slug_of_target(meta["target"]))
+    text = escapeHtml(meta["text"] or (found[1] if found else UNPUBLISHED))
     if found is None:
         return f'<span class="unlinked">{text}</span>'
     return f'<a class="wikilink" href="{escapeHtml(found[0])}">{text}</a>'
