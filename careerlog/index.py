@@ -1,4 +1,5 @@
-"""The index of progress: every note by kind, slug, tag and skill; links; goal states; the timeline."""
+"""The index of progress: every note by kind, slug, tag and skill; backlinks; goal states and
+the review cadence. Also the checks that need every note at once: slugs, links, parents."""
 
 from __future__ import annotations
 
@@ -112,24 +113,13 @@ def check_references(notes: list[Note], vault: Path) -> list[Diagnostic]:
                 )
         for i, slug in enumerate(note.goals):
             key = f"goals.{slug}" if isinstance(note, Review) else f"goals.{i}"
+            line = note.lines.get(key, note.lines.get("goals", 1))
             target = by_slug.get(slug)
             if target is None:
-                diagnostics.append(
-                    Diagnostic(
-                        path,
-                        note.lines.get(key, note.lines.get("goals", 1)),
-                        WARNING,
-                        f"unknown goal '{slug}'",
-                    )
-                )
+                diagnostics.append(Diagnostic(path, line, WARNING, f"unknown goal '{slug}'"))
             elif target.kind != "goal":
                 diagnostics.append(
-                    Diagnostic(
-                        path,
-                        note.lines.get(key, 1),
-                        WARNING,
-                        f"'{slug}' is a {target.kind}, not a goal",
-                    )
+                    Diagnostic(path, line, WARNING, f"'{slug}' is a {target.kind}, not a goal")
                 )
         if isinstance(note, Goal) and note.parent:
             parent = by_slug.get(note.parent)
