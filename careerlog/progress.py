@@ -48,15 +48,17 @@ def derived_horizon(goal: Goal) -> str | None:
     return "long"
 
 
-def goal_history(goal: Goal, reviews: list[Review]) -> tuple[ProgressPoint, ...]:
-    """Every figure dated reviews gave the goal, oldest first (reviews of one day by slug)."""
-    return tuple(
-        ProgressPoint(review.date, entry.progress, review, entry.note)
-        for review in sorted(reviews, key=lambda r: r.sort_key)
-        if review.date is not None
-        for entry in review.entries
-        if entry.goal == goal.slug and entry.progress is not None
-    )
+def goal_histories(reviews: list[Review]) -> dict[str, tuple[ProgressPoint, ...]]:
+    """Goal slug → every figure dated reviews gave it, oldest first (reviews of one day by slug)."""
+    histories: dict[str, list[ProgressPoint]] = {}
+    for review in sorted(reviews, key=lambda r: r.sort_key):
+        if review.date is None:
+            continue
+        for entry in review.entries:
+            if entry.progress is not None:
+                point = ProgressPoint(review.date, entry.progress, review, entry.note)
+                histories.setdefault(entry.goal, []).append(point)
+    return {slug: tuple(points) for slug, points in histories.items()}
 
 
 def goal_progress(goal: Goal, history: tuple[ProgressPoint, ...]) -> tuple[int, str]:
@@ -82,9 +84,10 @@ def goal_states(
     for goal in goals:
         if goal.parent:
             children.setdefault(goal.parent, []).append(goal.slug)
+    histories = goal_histories(reviews)
     states = {}
     for goal in goals:
-        history = goal_history(goal, reviews)
+        history = histories.get(goal.slug, ())
         progress, source = goal_progress(goal, history)
         dates = [
             n.date
