@@ -98,7 +98,23 @@ def site(site_vault) -> Path:
 
 @pytest.fixture(scope="module")
 def public(site_vault):
-    return public_index(site_vault.load().index)
+    """The public index, the oracle of the tests below: they loop over its notes, so it must
+    hold the whole career fixture (a loop over nothing would pass)."""
+    index = public_index(site_vault.load().index)
+    assert {note.slug for note in index.notes} == {
+        "lead-engineering",
+        "staff-engineer",
+        "learn-rust",
+        "give-a-talk",
+        "2026-q2",
+        "2026-q3",
+        "on-mentoring",
+        "acme-staff",
+        "shipped-ledger",
+        "rust-book",
+        "northwind-senior",
+    }
+    return index
 
 
 def html_text(site: Path, relative: str) -> str:
@@ -142,10 +158,27 @@ def test_dashboard_shows_active_goals_and_what_needs_attention(site, public):
     assert "overdue" in text.lower()  # Learn Rust
     assert "stale" in text.lower()  # Lead an engineering organisation
     assert public.cadence.next_due.isoformat() in text  # the next review due, as a <time>
+    # Each flag sits beside the goal it is about, and only there.
+    attention = [item for item, _ in list_items(text, "attention-list")]
+    flagged = {
+        title: [item for item in attention if title in item]
+        for title in ("Learn Rust", "Lead an engineering organisation", "Reach staff engineer")
+    }
+    assert len(flagged["Learn Rust"]) == 1 and "Overdue" in flagged["Learn Rust"][0], attention
+    assert "Stale" not in flagged["Learn Rust"][0], attention
+    (lead,) = flagged["Lead an engineering organisation"]
+    assert "Stale" in lead and "Overdue" not in lead, attention
+    assert flagged["Reach staff engineer"] == [], attention
 
 
-def test_404_page_exists(site):
-    assert (site / "404.html").is_file()
+def test_404_page_helps_from_any_address(site):
+    """404.html is served for any missing path, so its links are absolute and lead home."""
+    text = html_text(site, "404.html")
+    assert "Page not found" in text
+    urls = [url for url in links_on(site, "404.html") if not urlsplit(url).scheme]
+    assert urls and all(url.startswith(("/", "#")) for url in urls), urls
+    targets = {resolve("404.html", url) for url in urls}
+    assert {"index.html", "timeline/index.html", "goals/index.html"} <= targets
 
 
 def test_index_json_is_the_index_of_progress(site, public):
@@ -255,17 +288,18 @@ def test_the_link_checker_finds_broken_links(tmp_path):
 
 
 class _ListItems(HTMLParser):
-    """The text of each `<li>` in `<ul class="lessons">`, with the hrefs inside it."""
+    """The text of each `<li>` in `<ul class="{ul_class}">`, with the hrefs inside it."""
 
-    def __init__(self):
+    def __init__(self, ul_class: str):
         super().__init__()
+        self.ul_class = ul_class
         self.items: list[tuple[str, list[str]]] = []
         self._in_lessons = 0
         self._item: list | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "ul" and attrs.get("class") == "lessons":
+        if tag == "ul" and attrs.get("class") == self.ul_class:
             self._in_lessons += 1
         elif tag == "li" and self._in_lessons:
             self._item = ["", []]
@@ -282,6 +316,13 @@ class _ListItems(HTMLParser):
     def handle_data(self, data):
         if self._item is not None:
             self._item[0] += data
+
+
+def list_items(html: str, ul_class: str) -> list[tuple[str, list[str]]]:
+    """The text of each item of the page's `<ul class="{ul_class}">` lists, and its links."""
+    parser = _ListItems(ul_class)
+    parser.feed(html)
+    return parser.items
 
 
 def test_a_lesson_taught_twice_is_listed_once_with_how_often_it_came_up(scratch_vault, tmp_path):
@@ -307,13 +348,12 @@ def test_a_lesson_taught_twice_is_listed_once_with_how_often_it_came_up(scratch_
     site = tmp_path / "site"
     scratch_vault.build(site)
 
-    parser = _ListItems()
-    parser.feed((site / "interviews/index.html").read_text(encoding="utf-8"))
-    band = [item for item in parser.items if "band" in item[0].lower()]
-    assert len(band) == 1, parser.items
+    items = list_items((site / "interviews/index.html").read_text(encoding="utf-8"), "lessons")
+    band = [item for item in items if "band" in item[0].lower()]
+    assert len(band) == 1, items
     text, hrefs = band[0]
     assert text.startswith(
         "ask for the band before talking numbers. came up 2 times"
     )  # newest wording
     assert hrefs == ["../interviews/2026-globex/", "../interviews/2024-acme/"]
-    assert sum("only" in text for text, _ in parser.items) == 2
+    assert sum("only" in text for text, _ in items) == 2
