@@ -2,6 +2,8 @@
 
 `scratch_vault` writes a small vault from dedented text into `tmp_path`; `career_vault`
 fills it with a realistic set of notes; `career_index` loads it; `career_site` builds it.
+`shared_career_vault`/`shared_career_site` and `sample_site` are built once a session, for
+tests that only read them.
 The build date is fixed (`TODAY`) so stale, overdue and due dates never drift.
 """
 
@@ -15,8 +17,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 from careerlog.build import BuildResult, Loaded, build_site, load_vault
+from careerlog.cli import main
 
 TODAY = date(2026, 11, 22)
 REPO = Path(__file__).resolve().parent.parent
@@ -83,11 +87,16 @@ def vault_config() -> str:
     return DEFAULT_CONFIG
 
 
+def new_vault(root: Path, config: str = DEFAULT_CONFIG) -> ScratchVault:
+    """An empty vault at `root` with `config` as its careerlog.toml."""
+    vault = ScratchVault(root)
+    vault.write("careerlog.toml", config)
+    return vault
+
+
 @pytest.fixture
 def scratch_vault(tmp_path: Path, vault_config: str) -> ScratchVault:
-    vault = ScratchVault(tmp_path / "vault")
-    vault.write("careerlog.toml", vault_config)
-    return vault
+    return new_vault(tmp_path / "vault", vault_config)
 
 
 def write_career(vault: ScratchVault) -> ScratchVault:
@@ -265,6 +274,20 @@ def career_site(career_vault: ScratchVault, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shared_career_vault(tmp_path_factory: pytest.TempPathFactory) -> ScratchVault:
+    """The career fixture's vault, written once for the session: only for tests that read it."""
+    return write_career(new_vault(tmp_path_factory.mktemp("career") / "vault"))
+
+
+@pytest.fixture(scope="session")
+def shared_career_site(shared_career_vault: ScratchVault) -> Path:
+    """The career fixture's site, built once for the session: only for tests that read it."""
+    out = shared_career_vault.root.parent / "site"
+    shared_career_vault.build(out)
+    return out
+
+
+@pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample vault's site, built once for the whole session (no search index)."""
     out = tmp_path_factory.mktemp("sample") / "site"
@@ -296,4 +319,31 @@ def tree_digest(folder: Path) -> dict[str, str | None]:
 
 
 def output_files(site: Path) -> list[Path]:
+    """Every file under `site`, sorted."""
     return sorted(p for p in site.rglob("*") if p.is_file())
+
+
+def html_pages(site: Path) -> dict[str, str]:
+    """Every HTML page of `site`: relative POSIX path → text."""
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in output_files(site)
+        if p.suffix == ".html"
+    }
+
+
+def cli_build(vault: Path, out: Path, *extra: str) -> Result:
+    """`careerlog build VAULT --out OUT --no-search --today TODAY [extra]` through CliRunner."""
+    return CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(vault),
+            "--out",
+            str(out),
+            "--no-search",
+            "--today",
+            TODAY.isoformat(),
+            *extra,
+        ],
+    )

@@ -13,10 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import GOLDEN, SAMPLE_VAULT, TODAY, tree
-
-from careerlog.cli import main
+from conftest import GOLDEN, SAMPLE_VAULT, cli_build, tree
 
 SNAPSHOT = GOLDEN / "sample-site"
 MAX_DIFF_LINES = 40
@@ -68,18 +65,7 @@ def describe_differences(expected: dict[str, bytes | None], actual: dict[str, by
 def golden_build(tmp_path_factory, request) -> Path:
     """The sample site built through the command line, exactly as the snapshot was made."""
     out = tmp_path_factory.mktemp("golden") / "site"
-    result = CliRunner().invoke(
-        main,
-        [
-            "build",
-            str(SAMPLE_VAULT),
-            "--out",
-            str(out),
-            "--today",
-            TODAY.isoformat(),
-            "--no-search",
-        ],
-    )
+    result = cli_build(SAMPLE_VAULT, out)
     assert result.exit_code == 0, result.output
     if request.config.getoption("--update-golden"):
         shutil.rmtree(SNAPSHOT, ignore_errors=True)

@@ -3,31 +3,12 @@ byte-identical rebuilds, pages of deleted notes gone, and notes never modified."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
-from conftest import TODAY, tree, tree_digest
+from conftest import SAMPLE_VAULT, cli_build, output_files, tree, tree_digest
 
 from careerlog.cli import main
 from careerlog.vault import MARKER_FILE
-
-
-def build(vault: Path, out: Path, *extra: str):
-    return CliRunner().invoke(
-        main,
-        [
-            "build",
-            str(vault),
-            "--out",
-            str(out),
-            "--no-search",
-            "--today",
-            TODAY.isoformat(),
-            *extra,
-        ],
-    )
-
 
 # Refusals: exit 1, a clear message, and not one byte changed anywhere.
 
@@ -39,7 +20,7 @@ def test_refuses_a_non_empty_folder_it_did_not_write(career_vault, tmp_path):
     (out / "index.html").write_text("<p>my own page</p>", encoding="utf-8")
     before = tree(tmp_path)
 
-    result = build(career_vault.root, out)
+    result = cli_build(career_vault.root, out)
 
     assert result.exit_code == 1
     assert "refusing to build into" in result.output
@@ -49,7 +30,7 @@ def test_refuses_a_non_empty_folder_it_did_not_write(career_vault, tmp_path):
 
 def test_refuses_the_vault_itself(career_vault, tmp_path):
     before = tree(tmp_path)
-    result = build(career_vault.root, career_vault.root)
+    result = cli_build(career_vault.root, career_vault.root)
     assert result.exit_code == 1
     assert "refusing to build into the vault" in result.output
     assert tree(tmp_path) == before
@@ -57,7 +38,7 @@ def test_refuses_the_vault_itself(career_vault, tmp_path):
 
 def test_refuses_a_folder_that_contains_the_vault(career_vault, tmp_path):
     before = tree(tmp_path)
-    result = build(career_vault.root, tmp_path)
+    result = cli_build(career_vault.root, tmp_path)
     assert result.exit_code == 1
     assert "contains the vault" in result.output
     assert tree(tmp_path) == before
@@ -66,7 +47,7 @@ def test_refuses_a_folder_that_contains_the_vault(career_vault, tmp_path):
 def test_refuses_a_folder_that_contains_the_vault_even_with_a_marker(career_vault, tmp_path):
     (tmp_path / MARKER_FILE).write_text("planted\n", encoding="utf-8")
     before = tree(tmp_path)
-    result = build(career_vault.root, tmp_path)
+    result = cli_build(career_vault.root, tmp_path)
     assert result.exit_code == 1
     assert tree(tmp_path) == before
 
@@ -74,7 +55,7 @@ def test_refuses_a_folder_that_contains_the_vault_even_with_a_marker(career_vaul
 def test_refuses_a_file(career_vault, tmp_path):
     target = tmp_path / "notes.txt"
     target.write_text("keep me", encoding="utf-8")
-    result = build(career_vault.root, target)
+    result = cli_build(career_vault.root, target)
     assert result.exit_code == 1
     assert target.read_text(encoding="utf-8") == "keep me"
 
@@ -82,7 +63,7 @@ def test_refuses_a_file(career_vault, tmp_path):
 def test_builds_into_an_empty_folder_and_marks_it(career_vault, tmp_path):
     out = tmp_path / "empty"
     out.mkdir()
-    result = build(career_vault.root, out)
+    result = cli_build(career_vault.root, out)
     assert result.exit_code == 0, result.output
     assert (out / MARKER_FILE).is_file()
     assert (out / "index.html").is_file()
@@ -90,7 +71,7 @@ def test_builds_into_an_empty_folder_and_marks_it(career_vault, tmp_path):
 
 def test_builds_into_a_new_nested_folder(career_vault, tmp_path):
     out = tmp_path / "a/b/site"
-    assert build(career_vault.root, out).exit_code == 0
+    assert cli_build(career_vault.root, out).exit_code == 0
     assert (out / "index.html").is_file()
     assert sorted(p.name for p in (tmp_path / "a/b").iterdir()) == [
         "site"
@@ -105,7 +86,7 @@ def test_failed_build_keeps_the_previous_site_byte_for_byte(career_vault, career
     career_vault.write("goals/broken.md", "---\ntitle: Broken\nstatus: unknowable\n---\n")
     before_vault_change = {k: v for k, v in before.items() if not k.startswith("vault/")}
 
-    result = build(career_vault.root, career_site)
+    result = cli_build(career_vault.root, career_site)
 
     assert result.exit_code == 1
     assert "goals/broken.md:3: error: unknown status 'unknowable'" in result.output
@@ -119,7 +100,7 @@ def test_failed_render_keeps_the_previous_site(career_vault, career_site, tmp_pa
     # 'Learn-Rust' and 'learn-rust' are one folder on macOS and Windows.
     career_vault.write("goals/Learn-Rust.md", "---\ntitle: Learn Rust again\n---\n")
 
-    result = build(career_vault.root, career_site)
+    result = cli_build(career_vault.root, career_site)
 
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -132,38 +113,36 @@ def test_failed_render_keeps_the_previous_site(career_vault, career_site, tmp_pa
 
 def test_rebuild_with_no_change_is_byte_identical(career_vault, career_site):
     before = tree_digest(career_site)
-    assert build(career_vault.root, career_site).exit_code == 0
+    assert cli_build(career_vault.root, career_site).exit_code == 0
     assert tree_digest(career_site) == before
 
 
 def test_two_builds_in_different_places_are_identical(career_vault, tmp_path):
     """Nothing depends on where the vault or the site lives: no absolute path, no timestamp."""
     first, second = tmp_path / "one/site", tmp_path / "two/elsewhere"
-    assert build(career_vault.root, first).exit_code == 0
+    assert cli_build(career_vault.root, first).exit_code == 0
     moved = tmp_path / "moved-vault"
     career_vault.root.rename(moved)
-    assert build(moved, second).exit_code == 0
+    assert cli_build(moved, second).exit_code == 0
     assert tree_digest(first) == tree_digest(second)
-    for path in first.rglob("*"):
-        if path.is_file():
-            assert str(tmp_path).encode() not in path.read_bytes(), path
+    for path in output_files(first):
+        assert str(tmp_path).encode() not in path.read_bytes(), path
 
 
 def test_deleted_note_page_disappears(career_vault, career_site):
     pages = [p for p in career_site.rglob("*") if "rust-book" in p.as_posix()]
     assert pages
     career_vault.remove("learning/rust-book.md")
-    assert build(career_vault.root, career_site).exit_code == 0
+    assert cli_build(career_vault.root, career_site).exit_code == 0
     assert [p for p in career_site.rglob("*") if "rust-book" in p.as_posix()] == []
-    for path in career_site.rglob("*"):
-        if path.is_file():
-            assert b"The Rust Programming Language" not in path.read_bytes(), path
+    for path in output_files(career_site):
+        assert b"The Rust Programming Language" not in path.read_bytes(), path
 
 
 def test_files_a_user_added_to_the_site_are_not_kept(career_vault, career_site):
     """The output folder is careerlog's: stale files go, whoever put them there."""
     (career_site / "stale.html").write_text("old", encoding="utf-8")
-    assert build(career_vault.root, career_site).exit_code == 0
+    assert cli_build(career_vault.root, career_site).exit_code == 0
     assert not (career_site / "stale.html").exists()
 
 
@@ -196,9 +175,7 @@ def test_commands_never_modify_the_vault(career_vault, tmp_path, monkeypatch, co
 
 
 def test_the_sample_vault_is_not_modified_by_a_build(tmp_path):
-    from conftest import SAMPLE_VAULT
-
     before = tree_digest(SAMPLE_VAULT)
-    result = build(SAMPLE_VAULT, tmp_path / "site")
+    result = cli_build(SAMPLE_VAULT, tmp_path / "site")
     assert result.exit_code == 0, result.output
     assert tree_digest(SAMPLE_VAULT) == before

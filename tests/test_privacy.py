@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import (
-    DEFAULT_CONFIG,
     SAMPLE_VAULT,
     TODAY,
     ScratchVault,
+    new_vault,
     output_files,
     tree_digest,
 )
@@ -303,9 +303,7 @@ def leaks(site: Path, secrets: list[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def canary_vault(tmp_path_factory) -> ScratchVault:
     """Built once for the module: tests only read it (a test that edits notes uses its own vault)."""
-    vault = ScratchVault(tmp_path_factory.mktemp("canary") / "vault")
-    vault.write("careerlog.toml", DEFAULT_CONFIG)
-    return write_canary_vault(vault)
+    return write_canary_vault(new_vault(tmp_path_factory.mktemp("canary") / "vault"))
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import icalendar
 import pytest
-from conftest import DEFAULT_CONFIG, TODAY, ScratchVault, output_files, write_career
+from conftest import TODAY, html_pages, output_files
 
 from careerlog.model import PLURALS
 from careerlog.privacy import public_index
@@ -75,32 +75,22 @@ def broken_links(site: Path) -> list[str]:
 
 def page_of(site: Path, slug: str) -> str:
     """The one HTML page of the note `slug` (its slug is a folder or file name on the way)."""
-    pages = [p.relative_to(site).as_posix() for p in output_files(site) if p.suffix == ".html"]
-    own = [page for page in pages if slug in page.split("/")]
+    own = [page for page in html_pages(site) if slug in page.split("/")]
     assert len(own) == 1, (slug, own)
     return own[0]
 
 
 @pytest.fixture(scope="module")
-def site_vault(tmp_path_factory) -> ScratchVault:
-    vault = ScratchVault(tmp_path_factory.mktemp("career") / "vault")
-    vault.write("careerlog.toml", DEFAULT_CONFIG)
-    return write_career(vault)
-
-
-@pytest.fixture(scope="module")
-def site(site_vault) -> Path:
+def site(shared_career_site) -> Path:
     """The career fixture's site, built once: the tests of this module only read it."""
-    out = site_vault.root.parent / "site"
-    site_vault.build(out)
-    return out
+    return shared_career_site
 
 
 @pytest.fixture(scope="module")
-def public(site_vault):
+def public(shared_career_vault):
     """The public index, the oracle of the tests below: they loop over its notes, so it must
     hold the whole career fixture (a loop over nothing would pass)."""
-    index = public_index(site_vault.load().index)
+    index = public_index(shared_career_vault.load().index)
     assert {note.slug for note in index.notes} == {
         "lead-engineering",
         "staff-engineer",
@@ -225,8 +215,7 @@ def test_sitemap_lists_every_page_and_only_pages_that_exist(site):
         assert url.startswith(base)
         path = url.removeprefix(base)
         paths.add(path + "index.html" if path.endswith("/") or not path else path)
-    pages = {p.relative_to(site).as_posix() for p in output_files(site) if p.suffix == ".html"}
-    assert paths == pages - {"404.html"}
+    assert paths == set(html_pages(site)) - {"404.html"}
 
 
 def test_calendar_has_goal_targets_and_the_next_review(site, public):

@@ -4,19 +4,9 @@ theme's original through the `theme/` prefix."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
-from conftest import output_files, tree
+from conftest import cli_build, html_pages, output_files, tree
 
-from careerlog.cli import main
 from careerlog.render import theme_dir
-
-
-def html_pages(site):
-    return {
-        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
-        for p in output_files(site)
-        if p.suffix == ".html"
-    }
 
 
 def test_override_extends_the_theme_page_on_every_page(career_vault, tmp_path):
@@ -131,9 +121,7 @@ def test_broken_override_fails_clearly_and_keeps_the_site(
 ):
     before = tree(career_site)
     career_vault.write("templates/page.html", template)
-    result = CliRunner().invoke(
-        main, ["build", str(career_vault.root), "--out", str(career_site), "--no-search"]
-    )
+    result = cli_build(career_vault.root, career_site)
     assert result.exit_code == 1
     assert message in result.output
     assert "nothing was written" in result.output

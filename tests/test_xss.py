@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ScratchVault, output_files
+from conftest import ScratchVault, html_pages, new_vault, output_files
 
 from careerlog.render import theme_dir
 
@@ -83,15 +83,10 @@ def write_hostile_vault(vault: ScratchVault) -> ScratchVault:
 
 
 @pytest.fixture(scope="module")
-def theme_scripts(tmp_path_factory) -> set[tuple]:
+def theme_scripts(shared_career_site) -> set[tuple]:
     """The script elements the theme itself ships, from a build of a harmless vault."""
-    from conftest import write_career
-
-    vault = write_career(ScratchVault(tmp_path_factory.mktemp("plain") / "vault"))
-    out = vault.root.parent / "site"
-    vault.build(out)
     found = set()
-    for path in output_files(out):
+    for path in output_files(shared_career_site):
         if path.suffix in (".html", ".svg", ".xml"):
             found |= {script for script in _scan(path.read_text(encoding="utf-8")).scripts}
     return found
@@ -99,7 +94,7 @@ def theme_scripts(tmp_path_factory) -> set[tuple]:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    vault = write_hostile_vault(ScratchVault(tmp_path_factory.mktemp("hostile") / "vault"))
+    vault = write_hostile_vault(new_vault(tmp_path_factory.mktemp("hostile") / "vault"))
     out = vault.root.parent / "site"
     vault.build(out)
     return out
@@ -201,11 +196,7 @@ def test_no_executable_html_in_any_output_file(hostile_site, theme_scripts):
 
 
 def test_hostile_text_is_shown_as_text(hostile_site):
-    pages = {
-        p.relative_to(hostile_site).as_posix(): p.read_text(encoding="utf-8")
-        for p in output_files(hostile_site)
-        if p.suffix == ".html"
-    }
+    pages = html_pages(hostile_site)
     escaped = "&lt;script&gt;alert("
     # The payload is visible, escaped, on the page of every note and on the dashboard.
     for slug in (
