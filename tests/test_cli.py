@@ -49,6 +49,15 @@ def test_help_lists_every_command():
     assert result.exit_code == 0
     for command in ("init", "new", "check", "status", "build"):
         assert command in result.output
+    # Each as an entry of the Commands list, not only as a word of some description.
+    commands = result.output.split("\nCommands:\n", 1)[1].splitlines()
+    assert sorted(line.split()[0] for line in commands if line.strip()) == [
+        "build",
+        "check",
+        "init",
+        "new",
+        "status",
+    ]
 
 
 @pytest.mark.parametrize("command", ["init", "new", "check", "status", "build"])
@@ -405,15 +414,31 @@ def test_new_keeps_an_awkward_title_exactly(title, path, tmp_path, monkeypatch):
     assert loaded.index.note(Path(path).stem).title == title
 
 
+def quarter(day: date, back: int = 0) -> tuple[str, date]:
+    """The quarter `back` quarters before the one holding `day`: its label and first day."""
+    count = day.year * 4 + (day.month - 1) // 3 - back
+    year, index = divmod(count, 4)
+    return f"{year}-Q{index + 1}", date(year, 3 * index + 1, 1)
+
+
 @pytest.mark.parametrize(
-    ("last_period", "proposed"),
-    [("2026-Q2", "2026-Q3"), ("2026-Q3", "2026-Q4")],
+    ("last_reviewed", "proposed"),
+    [(2, 1), (1, 0)],  # quarters back from today's
+    ids=["previous-not-reviewed", "previous-reviewed"],
 )
 def test_new_review_proposes_the_period_just_ended_until_it_is_reviewed(
-    scratch_vault, last_period, proposed
+    scratch_vault, monkeypatch, last_reviewed, proposed
 ):
-    from careerlog.scaffold import note_text
+    """`careerlog new review` (dated today, as a user runs it) asks about the quarter just
+    ended until that quarter has a review, then about the current one."""
+    today = date.today()
+    period, _ = quarter(today, last_reviewed)
+    _, written = quarter(today, last_reviewed - 1)  # written as the next quarter began
+    scratch_vault.write("reviews/last.md", f"---\ndate: {written}\nperiod: {period}\n---\n")
+    monkeypatch.chdir(scratch_vault.root)
 
-    scratch_vault.write("reviews/last.md", f"---\ndate: 2026-07-03\nperiod: {last_period}\n---\n")
-    text = note_text("review", "Next review", date(2026, 10, 5), scratch_vault.load().index)
-    assert f"\nperiod: {proposed}\n" in text
+    result = invoke("new", "review", "Next review")
+
+    assert result.exit_code == 0, result.output
+    text = (scratch_vault.root / result.output.strip()).read_text(encoding="utf-8")
+    assert f"\nperiod: {quarter(today, proposed)[0]}\n" in text
