@@ -506,7 +506,7 @@ def test_privacy_flags_fail_closed(scratch_vault):
     assert loaded.index.note("clear").published
 
 
-def test_wikilink_text_may_wrap_onto_the_next_line(scratch_vault, monkeypatch):
+def test_wikilink_text_may_wrap_onto_the_next_line(scratch_vault):
     """Editors wrap paragraphs inside `[[slug|long text]]`; it is still one link, and later
     links keep their lines."""
     scratch_vault.write(*goal("rust"))
