@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from datetime import date
 from html.parser import HTMLParser
@@ -366,6 +367,13 @@ def test_private_review_does_not_move_public_progress(canary_vault, canary_site)
     assert state.children == ()  # the private sub-goal
     assert index.cadence.last_review == date(2026, 7, 2)
     assert set(index.backlinks["public-goal"]) == {"2026-q2", "public-thoughts"}
+    # The same, as a reader of the published index.json sees it.
+    data = json.loads((canary_site / "index.json").read_text(encoding="utf-8"))
+    (goal,) = [g for g in data["goals"] if g["slug"] == "public-goal"]
+    assert goal["progress"] == 20
+    assert goal["history"] == [{"date": "2026-07-02", "progress": 20}]
+    assert goal["children"] == []
+    assert data["cadence"]["last_review"] == "2026-07-02"
     # The control: the goal's page does show its progress as a percentage, so the search
     # for the private figure below would find it.
     assert "20%" in (canary_site / "goals/public-goal/index.html").read_text(encoding="utf-8")
