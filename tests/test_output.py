@@ -49,6 +49,7 @@ def test_refuses_a_folder_that_contains_the_vault_even_with_a_marker(career_vaul
     before = tree(tmp_path)
     result = cli_build(career_vault.root, tmp_path)
     assert result.exit_code == 1
+    assert "contains the vault" in result.output
     assert tree(tmp_path) == before
 
 
@@ -57,6 +58,7 @@ def test_refuses_a_file(career_vault, tmp_path):
     target.write_text("keep me", encoding="utf-8")
     result = cli_build(career_vault.root, target)
     assert result.exit_code == 1
+    assert "it is not a folder" in result.output
     assert target.read_text(encoding="utf-8") == "keep me"
 
 
