@@ -82,19 +82,21 @@ def _parse_kind(ctx: click.Context, param: click.Parameter, value: str) -> str:
     type=click.Path(file_okay=False, path_type=Path),
     help="The vault (default: here).",
 )
-def new(kind: str, title: str, vault: Path) -> None:
+@TODAY
+def new(kind: str, title: str, vault: Path, today: date | None) -> None:
     """Write a new note of KIND (goal, review, reflection, interview, achievement,
     learning, role) titled TITLE, and print its path. Never overwrites a file.
 
     A new review lists every active goal with its current progress, ready to update."""
     from careerlog.scaffold import new_note
 
+    today = today or date.today()
     index = None
     if kind == "review" and vault.is_dir():
         from careerlog.build import load_vault
 
-        index = load_vault(vault).index
-    click.echo(new_note(vault, kind, title, date.today(), index))
+        index = load_vault(vault, today=today).index
+    click.echo(new_note(vault, kind, title, today, index))
 
 
 @main.command()

@@ -414,31 +414,23 @@ def test_new_keeps_an_awkward_title_exactly(title, path, tmp_path, monkeypatch):
     assert loaded.index.note(Path(path).stem).title == title
 
 
-def quarter(day: date, back: int = 0) -> tuple[str, date]:
-    """The quarter `back` quarters before the one holding `day`: its label and first day."""
-    count = day.year * 4 + (day.month - 1) // 3 - back
-    year, index = divmod(count, 4)
-    return f"{year}-Q{index + 1}", date(year, 3 * index + 1, 1)
-
-
 @pytest.mark.parametrize(
     ("last_reviewed", "proposed"),
-    [(2, 1), (1, 0)],  # quarters back from today's
+    [("2026-Q2", "2026-Q3"), ("2026-Q3", "2026-Q4")],
     ids=["previous-not-reviewed", "previous-reviewed"],
 )
 def test_new_review_proposes_the_period_just_ended_until_it_is_reviewed(
     scratch_vault, monkeypatch, last_reviewed, proposed
 ):
-    """`careerlog new review` (dated today, as a user runs it) asks about the quarter just
-    ended until that quarter has a review, then about the current one."""
-    today = date.today()
-    period, _ = quarter(today, last_reviewed)
-    _, written = quarter(today, last_reviewed - 1)  # written as the next quarter began
-    scratch_vault.write("reviews/last.md", f"---\ndate: {written}\nperiod: {period}\n---\n")
+    """`careerlog new review` written early in Q4 asks about Q3 until Q3 has a review,
+    then about Q4."""
+    scratch_vault.write("reviews/last.md", f"---\ndate: 2026-07-03\nperiod: {last_reviewed}\n---\n")
     monkeypatch.chdir(scratch_vault.root)
 
-    result = invoke("new", "review", "Next review")
+    result = invoke("new", "review", "Next review", "--today", "2026-10-05")
 
     assert result.exit_code == 0, result.output
+    assert result.output.strip() == "reviews/2026-10-05-next-review.md"
     text = (scratch_vault.root / result.output.strip()).read_text(encoding="utf-8")
-    assert f"\nperiod: {quarter(today, proposed)[0]}\n" in text
+    assert "\ndate: 2026-10-05\n" in text
+    assert f"\nperiod: {proposed}\n" in text
