@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from careerlog.config import Config, load_config
+from careerlog.config import load_config
 from careerlog.diagnostics import (
     ERROR,
     WARNING,
@@ -18,16 +18,13 @@ from careerlog.diagnostics import (
 )
 from careerlog.index import Index, build_index, check_references
 from careerlog.kinds import make_note
-from careerlog.model import Note
 from careerlog.vault import find_note_files, read_note
 
 
 @dataclass(frozen=True)
 class Loaded:
-    config: Config
-    notes: list[Note]
     diagnostics: list[Diagnostic]
-    index: Index
+    index: Index  # of every note that loaded; its config and notes are in it
 
 
 def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, ...] = ()) -> Loaded:
@@ -50,7 +47,7 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
         {n.slug: n for n in sorted(notes, key=lambda n: str(n.path), reverse=True)}.values()
     )
     index = build_index(unique, config, today or date.today())
-    return Loaded(config, notes, sorted_diagnostics(diagnostics), index)
+    return Loaded(sorted_diagnostics(diagnostics), index)
 
 
 def strictly(diagnostics: list[Diagnostic], strict: bool) -> list[Diagnostic]:

@@ -122,7 +122,7 @@ def test_strict_turns_warnings_into_errors(warnings_only_vault, monkeypatch):
 
 
 def test_symlinked_note_is_not_read(warnings_only_vault):
-    slugs = {note.slug for note in warnings_only_vault.load().notes}
+    slugs = {note.slug for note in warnings_only_vault.load().index.notes}
     assert slugs == {"learn-rust", "odd-one"}
 
 
@@ -195,7 +195,7 @@ def test_hidden_folders_templates_and_readme_are_not_notes(scratch_vault):
     scratch_vault.write("README.md", "---\n- not: a note\n---\n")
     loaded = scratch_vault.load()
     assert loaded.diagnostics == []
-    assert [n.slug for n in loaded.notes] == ["learn-rust"]
+    assert [n.slug for n in loaded.index.notes] == ["learn-rust"]
 
 
 def test_check_clean_vault_exits_0(career_vault, monkeypatch):

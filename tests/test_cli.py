@@ -129,7 +129,7 @@ def test_init_makes_a_vault(tmp_path, monkeypatch):
         notes = list((vault / PLURALS[kind]).glob("*.md"))
         assert len(notes) == 1, kind
     loaded = load_vault(vault, today=TODAY)
-    assert sorted(n.kind for n in loaded.notes) == sorted(KINDS)
+    assert sorted(n.kind for n in loaded.index.notes) == sorted(KINDS)
 
 
 def test_init_defaults_to_the_current_folder(tmp_path, monkeypatch):

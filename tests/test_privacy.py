@@ -475,14 +475,14 @@ SAMPLE_SECRETS = [
 
 def test_sample_vault_canaries_are_in_its_private_notes():
     loaded = load_vault(SAMPLE_VAULT, today=TODAY)
-    unpublished = {n.slug for n in loaded.notes if not n.published}
+    unpublished = {n.slug for n in loaded.index.notes if not n.published}
     assert {
         "negotiating-the-quillmark-offer",
         "2024-07-northgate-pay-staff",
         "manager-or-staff-for-good",
     } <= unpublished
     text = "".join(
-        (SAMPLE_VAULT / n.path).read_text(encoding="utf-8") for n in loaded.notes if not n.published
+        (SAMPLE_VAULT / n.path).read_text(encoding="utf-8") for n in loaded.index.notes if not n.published
     )
     for word in SAMPLE_SECRETS[:3]:
         assert word in text
