@@ -4,6 +4,7 @@ links found in served pages, and readable reports of what went wrong in a page."
 from __future__ import annotations
 
 import re
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
