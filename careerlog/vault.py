@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from careerlog import markers
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 
 MARKER_FILE = ".careerlog-site"  # written into every folder a build creates
@@ -93,7 +96,11 @@ def read_note(vault: Path, path: Path) -> tuple[RawNote | None, list[Diagnostic]
     relative = path.relative_to(vault)
 
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    if lines[0].rstrip() != "---":
+        misplaced = misplaced_front_matter(lines)
+        if misplaced is not None:
+            line, message = misplaced
+            return None, [Diagnostic(path, line, ERROR, message)]
         return RawNote(relative, {}, {}, text, 1), []
     close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if close is None:
@@ -108,8 +115,83 @@ def read_note(vault: Path, path: Path) -> tuple[RawNote | None, list[Diagnostic]
     meta, field_lines, diagnostics = _parse_front_matter(path, "\n".join(lines[1:close]))
     if meta is None:
         return None, diagnostics
+    second = misplaced_front_matter(lines[close + 1 :], after_front_matter=True)
+    if second is not None:
+        line, message = second
+        return None, [*diagnostics, Diagnostic(path, close + 1 + line, ERROR, message)]
     body = "\n".join(lines[close + 1 :])
     return RawNote(relative, meta, field_lines, body, close + 2), diagnostics
+
+
+# A line that opens front matter in some tool, or nearly: `----`, `---yaml`, `+++`, `—` (an
+# editor's "smart" dash for `---`), `{` (Hugo's JSON front matter).
+_FENCE_LIKE = re.compile(
+    r"^(?:-{3,}|\+{3,}|[-\u2010-\u2015\u2212]*[\u2010-\u2015\u2212][-\u2010-\u2015\u2212]*)"
+    r"\s*(?:yaml|yml|toml|json)?\s*(?:#.*)?$|^\{$",
+    re.IGNORECASE,
+)
+_FIELD_LIKE = re.compile(r"^\s*([^\s:=#][^:=]*?)\s*[:=]")
+_FLAG_LIKE = re.compile(
+    r"^\s*([^\s:=#][^:=]*?)\s*[:=]\s*[\"']?(?:true|false|yes|no|on|off|y|n|1|0)?[\"']?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _visible(line: str) -> str:
+    """The line without invisible characters (zero-width spaces, a stray BOM, controls) or
+    surrounding spaces: what a reader of the file sees."""
+    return "".join(c for c in line if unicodedata.category(c) not in ("Cf", "Cc")).strip()
+
+
+def misplaced_front_matter(
+    lines: list[str], *, after_front_matter: bool = False
+) -> tuple[int, str] | None:
+    """(line, message) where `lines` look as if they held front matter that is not read as
+    such: a fence after blank lines, behind spaces or invisible characters, a near-miss
+    fence, or a privacy marker in the first paragraph without fences. With
+    `after_front_matter`, `lines` are a body, and a fence opening a second block of fields
+    counts. A note where this finds something must not be published."""
+    first = next((i for i, line in enumerate(lines) if _visible(line)), None)
+    if first is None:
+        return None
+    seen = _visible(lines[first])
+    if _FENCE_LIKE.match(seen):
+        if after_front_matter:
+            following = next((line for line in lines[first + 1 :] if _visible(line)), "")
+            if _FIELD_LIKE.match(_visible(following)):
+                return (
+                    first + 1,
+                    f"a second block of front matter; move its fields into the first{_STAYS_UNPUBLISHED}",
+                )
+            return None
+        return 1 + first, _misplaced_fence(lines[first], first) + _STAYS_UNPUBLISHED
+    for number in range(first, len(lines)):
+        if not _visible(lines[number]):
+            break  # a tool would look for fields in the first paragraph only
+        field = _FLAG_LIKE.match(_visible(lines[number]))
+        if field and (markers.marker_key(field[1]) or markers.near_marker(field[1])):
+            return number + 1, (
+                f"'{field[1]}' outside front matter; put the fields between '---' lines "
+                f"at the top of the file{_STAYS_UNPUBLISHED}"
+            )
+    return None
+
+
+_STAYS_UNPUBLISHED = "; the note stays unpublished until this is fixed"
+
+
+def _misplaced_fence(line: str, blank_lines_before: int) -> str:
+    if blank_lines_before:
+        plural = "s" if blank_lines_before > 1 else ""
+        return (
+            f"front matter must start on line 1, not after {blank_lines_before} blank line{plural}"
+        )
+    hidden = [c for c in line if unicodedata.category(c) in ("Cf", "Cc")]
+    if hidden:
+        return f"invisible character U+{ord(hidden[0]):04X} in the front matter's first line; it must be exactly '---'"
+    if line[:1].isspace():
+        return "spaces before the front matter's first line; it must be exactly '---'"
+    return f"'{line.strip()}' does not open front matter; line 1 must be exactly '---'"
 
 
 def _parse_front_matter(
