@@ -18,6 +18,7 @@ from careerlog.diagnostics import (
 )
 from careerlog.index import Index, build_index, check_references
 from careerlog.kinds import make_note
+from careerlog.names import resolve_references, with_unique_slugs
 from careerlog.vault import find_note_files, read_note
 
 
@@ -42,6 +43,10 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
             note, problems = make_note(vault, raw)
             diagnostics += problems
             notes.append(note)
+    notes, problems = with_unique_slugs(notes, vault)
+    diagnostics += problems
+    notes, problems = resolve_references(notes, vault)
+    diagnostics += problems
     diagnostics += check_references(notes, vault)
     unique = list(
         {n.slug: n for n in sorted(notes, key=lambda n: str(n.path), reverse=True)}.values()

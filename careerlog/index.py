@@ -76,45 +76,23 @@ def _group(notes: list[Note], field: str) -> dict[str, tuple[str, ...]]:
 
 
 def check_references(notes: list[Note], vault: Path) -> list[Diagnostic]:
-    """Slugs used twice, and links, goals and parents that name no note."""
+    """Goals and parents that name no goal, and parents in a cycle (the names are already
+    resolved: see names.py)."""
     diagnostics = []
-    first: dict[
-        str, Note
-    ] = {}  # casefolded: `Rust` and `rust` would share a folder on macOS and Windows
-    for note in sorted(notes, key=lambda n: str(n.path)):
-        other = first.setdefault(note.slug.casefold(), note)
-        if other is note:
-            continue
-        same = (
-            "is also used by"
-            if other.slug == note.slug
-            else f"differs only in case from '{other.slug}' in"
-        )
-        diagnostics.append(
-            Diagnostic(
-                vault / note.path,
-                1,
-                ERROR,
-                f"slug '{note.slug}' {same} {vault / other.path}; rename one file",
-            )
-        )
     by_slug = {n.slug: n for n in notes}
     for note in notes:
         path = vault / note.path
-        for link in note.links:
-            if link.target not in by_slug:
-                diagnostics.append(
-                    Diagnostic(
-                        path,
-                        link.line,
-                        WARNING,
-                        f"broken link {link.written}: no note '{link.target}'",
-                    )
-                )
-        for i, slug in enumerate(note.goals):
-            key = f"goals.{slug}" if isinstance(note, Review) else f"goals.{i}"
-            line = note.lines.get(key, note.lines.get("goals", 1))
+        if isinstance(note, Review):
+            named = [(e.goal, e.line) for e in note.entries]
+        else:
+            named = [
+                (slug, note.lines.get(f"goals.{i}", note.lines.get("goals", 1)))
+                for i, slug in enumerate(note.goals)
+            ]
+        for slug, line in named:
             target = by_slug.get(slug)
+            if not slug:  # named several notes: reported where names were resolved
+                continue
             if target is None:
                 diagnostics.append(Diagnostic(path, line, WARNING, f"unknown goal '{slug}'"))
             elif target.kind != "goal":

@@ -15,7 +15,9 @@ from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import BodyFacts, analyse
 from careerlog.vault import RawNote
 
-COMMON_FIELDS = ("type", "title", "date", "tags", "goals", "skills", "private", "draft")
+COMMON_FIELDS = (
+    "type", "title", "date", "tags", "goals", "skills", "aliases", "private", "draft"
+)
 KIND_FIELDS = {
     "goal": ("horizon", "status", "started", "target", "progress", "parent"),
     "review": ("period",),
@@ -214,6 +216,7 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         "tags": fields.labels("tags"),
         "skills": fields.labels("skills"),
         "goals": () if kind == "review" else fields.texts("goals"),
+        "aliases": fields.texts("aliases"),
         "private": fields.flag("private"),
         "draft": fields.flag("draft"),
         "body": raw.body,

@@ -25,7 +25,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from careerlog.model import Link, Task
 
-# (url, title) of a published note, or None when the slug is unknown or not published
+# (url, title) of the published note a link's target (as written) names, or None
 Resolver = Callable[[str], "tuple[str, str] | None"]
 
 # The text after | may wrap onto the next line, as editors wrap a paragraph; the target may not.
@@ -96,11 +96,12 @@ def slug_of_target(target: str) -> str:
 
 
 def note_href_target(href: str) -> str | None:
-    """The slug a relative link to a `.md` file names, or None for any other link."""
+    """The note a relative link to a `.md` file names (its path as written), or None for any
+    other link."""
     parts = urlsplit(href)
-    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+    if parts.scheme or parts.netloc or not parts.path.lower().endswith((".md", ".markdown")):
         return None
-    return slug_of_target(unquote(parts.path))
+    return unquote(parts.path)
 
 
 def _resolve_links(state: StateCore) -> None:
@@ -115,9 +116,9 @@ def _resolve_links(state: StateCore) -> None:
         dropping = False  # links cannot nest in CommonMark, so one flag is enough
         for token in block.children:
             if token.type == "link_open":
-                slug = note_href_target(token.attrGet("href") or "")
-                if slug is not None:
-                    found = resolve(slug)
+                target = note_href_target(token.attrGet("href") or "")
+                if target is not None:
+                    found = resolve(target)
                     if found is None:
                         dropping = True
                         continue
@@ -131,7 +132,7 @@ def _resolve_links(state: StateCore) -> None:
 
 def _render_wikilink(self, tokens: list[Token], idx: int, options, env) -> str:
     meta = tokens[idx].meta
-    found = env["resolve"](slug_of_target(meta["target"]))
+    found = env["resolve"](meta["target"])
     text = escapeHtml(meta["text"] or (found[1] if found else UNPUBLISHED))
     if found is None:
         return f'<span class="unlinked">{text}</span>'
@@ -177,17 +178,15 @@ def analyse(body: str, body_line: int) -> BodyFacts:
             if token.type == "softbreak" or token.type == "hardbreak":
                 line += 1
             elif token.type == "wikilink":
-                links.append(
-                    Link(
-                        slug_of_target(token.meta["target"]), line, token.content.replace("\n", " ")
-                    )
-                )
+                target = token.meta["target"]
+                written = token.content.replace("\n", " ")
+                links.append(Link(slug_of_target(target), line, written, target))
                 line += token.content.count("\n")
             elif token.type == "link_open":
                 href = token.attrGet("href") or ""
-                slug = note_href_target(href)
-                if slug is not None:
-                    links.append(Link(slug, line, href))
+                target = note_href_target(href)
+                if target is not None:
+                    links.append(Link(slug_of_target(target), line, href, target))
     return BodyFacts(tuple(links), tuple(tasks), heading)
 
 
@@ -196,7 +195,7 @@ def _link_text(target: str, resolve: Resolver | None) -> str:
     Without a resolver (reading the vault, not publishing), the target as written."""
     if resolve is None:
         return target
-    found = resolve(slug_of_target(target))
+    found = resolve(target)
     return found[1] if found else UNPUBLISHED
 
 

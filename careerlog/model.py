@@ -40,9 +40,10 @@ def slugify(text: str) -> str:
 class Link:
     """A link written in a note's body: `[[target]]` or a relative link to a `.md` file."""
 
-    target: str  # a slug
+    target: str  # the slug of the note it names, once resolved (see names.py)
     line: int  # line in the note's file
     written: str  # as the user wrote it, for messages
+    key: str = ""  # the target as written: what the body's renderer looks the link up by
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,6 +56,7 @@ class Note:
     tags: tuple[str, ...] = ()
     skills: tuple[str, ...] = ()
     goals: tuple[str, ...] = ()  # slugs of the goals this note relates to
+    aliases: tuple[str, ...] = ()  # other names a link may use for this note
     private: bool = False
     draft: bool = False
     body: str = ""

@@ -97,7 +97,7 @@ class SiteWriter:
             return url(note_path(note))
 
         def body(note: Note) -> Markup:
-            return Markup(render_body(note.body, self.resolver(url), note.title))
+            return Markup(render_body(note.body, self.resolver(url, note), note.title))
 
         canonical = ""
         if self.base_url and path.endswith(".html") and path != "404.html":
@@ -123,12 +123,16 @@ class SiteWriter:
         values.update(context)
         return self.env.get_template(template).render(values)
 
-    def resolver(self, url: Callable[[str], str]) -> Callable[[str], tuple[str, str] | None]:
-        """How a body's `[[slug]]` links resolve: to a note's URL and title, or to None for a
-        note that is not published (its link text stays, unlinked)."""
+    def resolver(
+        self, url: Callable[[str], str], source: Note
+    ) -> Callable[[str], tuple[str, str] | None]:
+        """How the links of `source`'s body resolve: each target as written to the URL and
+        title of the note it named when the vault was read, or to None for a note that is not
+        published (its link text stays, unlinked)."""
+        slugs = {link.key: link.target for link in source.links}
 
-        def resolve(slug: str) -> tuple[str, str] | None:
-            note = self.index.by_slug.get(slug)
+        def resolve(target: str) -> tuple[str, str] | None:
+            note = self.index.by_slug.get(slugs.get(target, ""))
             return (url(note_path(note)), note.title) if note else None
 
         return resolve
@@ -142,7 +146,7 @@ class SiteWriter:
         """The first paragraph of a note's body as plain text, cut at a word near `limit` characters."""
         key = f"{note.slug}:{limit}"
         if key not in self._summaries:
-            self._summaries[key] = summary(note.body, self.resolver(lambda path: path), limit)
+            self._summaries[key] = summary(note.body, self.resolver(lambda path: path, note), limit)
         return self._summaries[key]
 
     def goal_source(self, goal: Goal) -> tuple[str, Review | None]:

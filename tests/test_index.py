@@ -524,10 +524,10 @@ def test_wikilink_text_may_wrap_onto_the_next_line(scratch_vault):
     loaded = scratch_vault.load()
     assert loaded.index.backlinks["rust"] == ("wrapped",)
     links = loaded.index.note("wrapped").links
-    assert [(link.target, link.line) for link in links] == [
-        ("rust", 4),
-        ("missing", 5),
-        ("nowhere", 6),
+    assert [(link.key, link.target, link.line) for link in links] == [
+        ("rust", "rust", 4),
+        ("missing", "", 5),
+        ("nowhere", "", 6),
     ]
     assert [d.message for d in loaded.diagnostics] == [
         "broken link [[missing|a broken one]]: no note 'missing'",
