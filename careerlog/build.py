@@ -17,7 +17,7 @@ from careerlog.diagnostics import (
     sorted_diagnostics,
 )
 from careerlog.index import Index, build_index, check_references
-from careerlog.kinds import make_note
+from careerlog.kinds import make_note, unknown_folder_kinds
 from careerlog.names import resolve_references, with_unique_slugs
 from careerlog.vault import find_note_files, read_note
 
@@ -35,7 +35,7 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
     config, diagnostics = load_config(vault)
     files, found = find_note_files(vault, exclude)
     diagnostics += found
-    notes = []
+    notes, raws = [], []
     for path in files:
         raw, problems = read_note(vault, path)
         diagnostics += problems
@@ -43,6 +43,8 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
             note, problems = make_note(vault, raw)
             diagnostics += problems
             notes.append(note)
+            raws.append(raw)
+    diagnostics += unknown_folder_kinds(vault, raws)
     notes, problems = with_unique_slugs(notes, vault)
     diagnostics += problems
     notes, problems = resolve_references(notes, vault)

@@ -184,14 +184,34 @@ def kind_of(raw: RawNote) -> tuple[str, str | None]:
     return (model.KIND_FOLDERS[top], None) if top in model.KIND_FOLDERS else (model.NOTE_KIND, top)
 
 
+def unknown_folder_kinds(vault: Path, raws: list[RawNote]) -> list[Diagnostic]:
+    """One warning for each top folder whose notes have no kind of their own: the folder names
+    none, so they are built as plain notes."""
+    counts: dict[str, int] = {}
+    for raw in raws:
+        unknown = kind_of(raw)[1]
+        if unknown is not None and "type" not in raw.meta:
+            counts[unknown] = counts.get(unknown, 0) + 1
+    return [
+        Diagnostic(
+            vault / folder,
+            0,
+            WARNING,
+            f"{count} note{'s' if count != 1 else ''} of no known kind (the folder names none, "
+            f"and they have no 'type'); built as plain notes (kinds: {', '.join(model.KINDS)})",
+        )
+        for folder, count in sorted(counts.items())
+    ]
+
+
 def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
     """A typed note from a raw one; every problem is a diagnostic, and the note is still returned."""
     path = vault / raw.path
     fields = _Fields(path, raw)
     kind, unknown_kind = kind_of(raw)
-    if unknown_kind is not None:
+    if unknown_kind is not None and "type" in raw.meta:  # a folder's is said once: see below
         fields.report(
-            "type",  # its line, or the first line when the kind came from the folder
+            "type",
             f"unknown kind '{unknown_kind}'; built as a plain note (kinds: {', '.join(model.KINDS)})",
             WARNING,
         )

@@ -228,3 +228,23 @@ def test_check_missing_vault_folder_is_bad_usage(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert "no-such-vault" in result.output
     assert "Traceback" not in result.output
+
+
+def test_notes_of_a_folder_with_no_kind_are_warned_about_once_per_folder(
+    scratch_vault, monkeypatch
+):
+    for i in range(3):
+        scratch_vault.write(f"posts/post-{i}.md", f"---\ntitle: Post {i}\n---\nText.\n")
+    scratch_vault.write("wiki/deep/page.md", "Text.\n")
+    scratch_vault.write("wiki/other.md", "---\ntype: thing\n---\nText.\n")
+
+    result = run_check(scratch_vault.root, monkeypatch=monkeypatch)
+
+    kinds = "(kinds: goal, review, reflection, interview, achievement, learning, role)"
+    assert result.stdout.splitlines() == [
+        "posts: warning: 3 notes of no known kind (the folder names none, and they have no "
+        f"'type'); built as plain notes {kinds}",
+        "wiki: warning: 1 note of no known kind (the folder names none, and they have no "
+        f"'type'); built as plain notes {kinds}",
+        f"wiki/other.md:2: warning: unknown kind 'thing'; built as a plain note {kinds}",
+    ]
