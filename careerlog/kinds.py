@@ -15,9 +15,7 @@ from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import BodyFacts, analyse
 from careerlog.vault import RawNote
 
-COMMON_FIELDS = (
-    "type", "title", "date", "tags", "goals", "skills", "aliases", "private", "draft"
-)
+COMMON_FIELDS = ("type", "title", "date", "tags", "goals", "skills", "aliases", "private", "draft")
 KIND_FIELDS = {
     "goal": ("horizon", "status", "started", "target", "progress", "parent"),
     "review": ("period",),

@@ -9,8 +9,10 @@ The build date is fixed (`TODAY`) so stale, overdue and due dates never drift.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
+import re
 import sys
 import textwrap
 from datetime import date
@@ -347,3 +349,20 @@ def cli_build(vault: Path, out: Path, *extra: str) -> Result:
             *extra,
         ],
     )
+
+
+def leaks(site: Path, secrets: list[str]) -> list[str]:
+    """`file: secret` for every secret found in a file's name or contents (case-insensitively)."""
+    pattern = re.compile("|".join(map(re.escape, secrets)), re.IGNORECASE)
+    found = []
+    for path in output_files(site):
+        relative = path.relative_to(site).as_posix()
+        for match in pattern.finditer(relative):
+            found.append(f"{relative} (file name): {match.group(0)}")
+        data = path.read_bytes()
+        if relative.endswith((".pf_fragment", ".pf_meta", ".pf_index")):
+            data = gzip.decompress(data)
+        text = data.decode("utf-8", errors="replace")
+        for word in sorted({m.group(0).lower() for m in pattern.finditer(text)}):
+            found.append(f"{relative}: {word}")
+    return found

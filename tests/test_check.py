@@ -242,9 +242,13 @@ def test_notes_of_a_folder_with_no_kind_are_warned_about_once_per_folder(
 
     kinds = "(kinds: goal, review, reflection, interview, achievement, learning, role)"
     assert result.stdout.splitlines() == [
-        "posts: warning: 3 notes of no known kind (the folder names none, and they have no "
-        f"'type'); built as plain notes {kinds}",
-        "wiki: warning: 1 note of no known kind (the folder names none, and they have no "
-        f"'type'); built as plain notes {kinds}",
+        (
+            "posts: warning: 3 notes of no known kind (the folder names none, and they have no "
+            f"'type'); built as plain notes {kinds}"
+        ),
+        (
+            "wiki: warning: 1 note of no known kind (the folder names none, and they have no "
+            f"'type'); built as plain notes {kinds}"
+        ),
         f"wiki/other.md:2: warning: unknown kind 'thing'; built as a plain note {kinds}",
     ]

@@ -14,7 +14,7 @@ def links_in(html: str) -> dict[str, str]:
     article = html.split("<article", 1)[1]
     return {
         re.sub(r"<[^>]+>", "", text).strip(): href
-        for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', article, re.S)
+        for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', article, re.DOTALL)
     }
 
 
@@ -39,8 +39,11 @@ def test_the_same_file_name_in_two_folders_builds_with_a_page_for_each(
 
     loaded = scratch_vault.load()
     assert [str(d) for d in loaded.diagnostics if "kind" not in d.message] == [
-        f"{scratch_vault / 'reflections/week.md'}:6: warning: link [[meeting|which meeting?]] "
-        "fits 2 notes (notes/club/meeting.md, notes/work/meeting.md); write its path to choose one"
+        (
+            f"{scratch_vault / 'reflections/week.md'}:6: warning: link [[meeting|which meeting?]] "
+            "fits 2 notes (notes/club/meeting.md, notes/work/meeting.md); write its path to "
+            "choose one"
+        )
     ]
     pages = html_pages(scratch_vault.build(tmp_path / "site").out)
 
@@ -68,7 +71,9 @@ def test_links_resolve_by_letter_case_and_alias(scratch_vault: ScratchVault, tmp
 
     loaded = scratch_vault.load()
     assert loaded.diagnostics == []
-    links = links_in(html_pages(scratch_vault.build(tmp_path / "site").out)["reflections/r/index.html"])
+    links = links_in(
+        html_pages(scratch_vault.build(tmp_path / "site").out)["reflections/r/index.html"]
+    )
     assert links["lower case"] == links["alias"] == "../../goals/Learn%20Rust/"
 
 

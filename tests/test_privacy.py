@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,6 +13,7 @@ from conftest import (
     SAMPLE_VAULT,
     TODAY,
     ScratchVault,
+    leaks,
     new_vault,
     output_files,
     tree_digest,
@@ -284,23 +284,6 @@ def write_canary_vault(vault: ScratchVault) -> ScratchVault:
     return vault
 
 
-def leaks(site: Path, secrets: list[str]) -> list[str]:
-    """`file: secret` for every secret found in a file's name or contents (case-insensitively)."""
-    pattern = re.compile("|".join(map(re.escape, secrets)), re.IGNORECASE)
-    found = []
-    for path in output_files(site):
-        relative = path.relative_to(site).as_posix()
-        for match in pattern.finditer(relative):
-            found.append(f"{relative} (file name): {match.group(0)}")
-        data = path.read_bytes()
-        if relative.endswith((".pf_fragment", ".pf_meta", ".pf_index")):
-            data = gzip.decompress(data)
-        text = data.decode("utf-8", errors="replace")
-        for word in sorted({m.group(0).lower() for m in pattern.finditer(text)}):
-            found.append(f"{relative}: {word}")
-    return found
-
-
 @pytest.fixture(scope="module")
 def canary_vault(tmp_path_factory) -> ScratchVault:
     """Built once for the module: tests only read it (a test that edits notes uses its own vault)."""
@@ -482,7 +465,9 @@ def test_sample_vault_canaries_are_in_its_private_notes():
         "manager-or-staff-for-good",
     } <= unpublished
     text = "".join(
-        (SAMPLE_VAULT / n.path).read_text(encoding="utf-8") for n in loaded.index.notes if not n.published
+        (SAMPLE_VAULT / n.path).read_text(encoding="utf-8")
+        for n in loaded.index.notes
+        if not n.published
     )
     for word in SAMPLE_SECRETS[:3]:
         assert word in text
