@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from careerlog.characters import control_character_warnings
 from careerlog.config import load_config
 from careerlog.diagnostics import (
     ERROR,
@@ -40,6 +41,9 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
         raw, problems = read_note(vault, path)
         diagnostics += problems
         if raw is not None:
+            diagnostics += control_character_warnings(
+                path, raw.meta, raw.lines, raw.body, raw.body_line
+            )
             note, problems = make_note(vault, raw)
             diagnostics += problems
             notes.append(note)

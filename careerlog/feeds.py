@@ -1,6 +1,9 @@
 """The machine-readable files of the site: index.json, the Atom feed, calendar.ics, sitemap.xml.
 
 They give absolute URLs when the site has a `base_url`, else URLs relative to the site's root.
+Each format is cleaned of the characters it forbids in one place (`characters.py`): index.json's
+data before it is written, the XML files and calendar.ics as whole documents, so a note's text
+can never make a file ill-formed or add a line to it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from urllib.parse import quote, urlsplit
 from markupsafe import Markup
 
 import careerlog
+from careerlog.characters import clean_data, clean_text, without_controls
 from careerlog.formatting import fmt_date, kind_name, period_label, plural
 from careerlog.model import PLURALS, Learning, Note, slugify
 from careerlog.routes import href, note_path, page_url
@@ -32,6 +36,11 @@ def render_feeds(site: SiteWriter) -> None:
 def render_data_file(site: SiteWriter, path: str, **context: Any) -> str:
     """A file rendered from the template of the same name."""
     return site.render(path, "", path, **context)
+
+
+def render_xml_file(site: SiteWriter, path: str, **context: Any) -> bytes:
+    """An XML file rendered from its template, without the characters XML forbids."""
+    return clean_text(render_data_file(site, path, **context)).encode("utf-8")
 
 
 def render_index_json(site: SiteWriter) -> None:
@@ -103,9 +112,8 @@ def render_index_json(site: SiteWriter) -> None:
         "tags": {t: list(s) for t, s in index.tags.items()},
         "skills": {t: list(s) for t, s in index.skills.items()},
     }
-    site.add(
-        "index.json", render_data_file(site, "index.json", data=data).encode("utf-8"), "index.json"
-    )
+    json = render_data_file(site, "index.json", data=clean_data(data))
+    site.add("index.json", json.encode("utf-8"), "index.json")
 
 
 def iso_date(day: date | None) -> str | None:
@@ -147,8 +155,7 @@ def render_feed(site: SiteWriter) -> None:
         "alternate": href(site.base_url, ""),
         "language": config.language,
     }
-    xml = render_data_file(site, "feed.xml", feed=feed, entries=entries)
-    site.add("feed.xml", xml.encode("utf-8"), "feed.xml")
+    site.add("feed.xml", render_xml_file(site, "feed.xml", feed=feed, entries=entries), "feed.xml")
 
 
 def render_calendar(site: SiteWriter) -> None:
@@ -217,10 +224,10 @@ def render_calendar(site: SiteWriter) -> None:
 
 
 def ics_text(value: Any) -> Markup:
-    """TEXT value escaping of RFC 5545 §3.3.11 (the template is autoescaped for HTML, which ICS is not)."""
-    text = str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    text = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-    return Markup("".join(c for c in text if c >= " " or c == "\t"))
+    """TEXT value escaping of RFC 5545 §3.3.11 (the template is autoescaped for HTML, which ICS is
+    not): a line break of any kind becomes the two characters `\\n`, inside the value's line."""
+    text = clean_text(str(value)).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return Markup(text.replace("\n", "\\n"))
 
 
 def ics_uri(value: Any) -> Markup:
@@ -228,9 +235,13 @@ def ics_uri(value: Any) -> Markup:
 
 
 def fold_ics(text: str) -> bytes:
-    """CRLF line ends and lines folded at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character."""
+    """CRLF line ends, lines folded at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character.
+
+    Only the template's own newlines end a line: any other line break or control character
+    left in the text (a value the template did not escape) is removed.
+    """
     out: list[bytes] = []
-    for line in text.splitlines():
+    for line in without_controls(text).split("\n"):
         if not line.strip():
             continue
         data = line.encode("utf-8")
@@ -254,8 +265,4 @@ def render_sitemap(site: SiteWriter) -> None:
         for path in site.files
         if path.endswith(".html") and path != "404.html"
     )
-    site.add(
-        "sitemap.xml",
-        render_data_file(site, "sitemap.xml", urls=urls).encode("utf-8"),
-        "sitemap.xml",
-    )
+    site.add("sitemap.xml", render_xml_file(site, "sitemap.xml", urls=urls), "sitemap.xml")

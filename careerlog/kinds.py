@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from careerlog import model
+from careerlog.characters import clean_text
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import BodyFacts, analyse
 from careerlog.vault import RawNote
@@ -85,11 +86,12 @@ class _Fields:
 
     def labels(self, key: str) -> tuple[str, ...]:
         """Tags and skills are lowercase with `-` for spaces and slashes, so `System Design` and
-        `system-design` are one skill, and each can name its own folder of the site."""
+        `system-design` are one skill, and each can name its own folder of the site (so without
+        control characters, which `check` warns about)."""
         labels = []
         for text in self.texts(key):
             words = (
-                unicodedata.normalize("NFKC", text)
+                unicodedata.normalize("NFKC", clean_text(text))
                 .lower()
                 .replace("/", " ")
                 .replace("\\", " ")
