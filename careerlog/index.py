@@ -9,6 +9,7 @@ from pathlib import Path
 
 from careerlog.config import Config
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
+from careerlog.markdown import with_derived_titles
 from careerlog.model import Goal, Note, Review, Role
 from careerlog.progress import Cadence, GoalState, goal_states, review_cadence
 
@@ -38,7 +39,7 @@ class Index:
 
 def build_index(notes: list[Note], config: Config, today: date) -> Index:
     """An index of the given notes; a note refers only to notes in the list."""
-    ordered = sorted(notes, key=lambda n: n.sort_key, reverse=True)
+    ordered = sorted(with_derived_titles(notes), key=lambda n: n.sort_key, reverse=True)
     by_slug = {n.slug: n for n in ordered}
     mentions: dict[str, list[Note]] = {}
     for note in ordered:

@@ -226,7 +226,9 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
                 fields.report(key, f"unknown field '{key}'; did you mean '{close[0]}'?", WARNING)
 
     facts = analyse(raw.body, raw.body_line)
-    title = fields.text("title") or facts.heading or raw.path.stem
+    title = fields.text("title")
+    title_source = facts.heading_source if title is None and facts.heading else None
+    title = title or facts.heading or raw.path.stem
     common = {
         "path": raw.path,
         "kind": kind,
@@ -241,6 +243,7 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         "draft": fields.flag("draft"),
         "body": raw.body,
         "body_line": raw.body_line,
+        "title_source": title_source,
         "links": facts.links,
         "lines": dict(raw.lines),
         "extra": {k: v for k, v in raw.meta.items() if k not in known},

@@ -61,6 +61,7 @@ class Note:
     draft: bool = False
     body: str = ""
     body_line: int = 1  # line of the body's first line in the file
+    title_source: str | None = None  # the Markdown of the `# heading` the title comes from
     links: tuple[Link, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # field → line
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # unknown fields

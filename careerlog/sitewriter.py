@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from careerlog.diagnostics import CareerlogError
 from careerlog.index import Index
+from careerlog.linking import Resolver, link_resolver
 from careerlog.markdown import render_body, summary
 from careerlog.model import NOTE_KIND, Goal, Note, Review
 from careerlog.routes import href, note_path, page_url, root_of
@@ -97,7 +98,7 @@ class SiteWriter:
             return url(note_path(note))
 
         def body(note: Note) -> Markup:
-            return Markup(render_body(note.body, self.resolver(url, note), note.title))
+            return Markup(render_body(note.body, self.resolver(note, url), note.title))
 
         canonical = ""
         if self.base_url and path.endswith(".html") and path != "404.html":
@@ -123,19 +124,15 @@ class SiteWriter:
         values.update(context)
         return self.env.get_template(template).render(values)
 
-    def resolver(
-        self, url: Callable[[str], str], source: Note
-    ) -> Callable[[str], tuple[str, str] | None]:
-        """How the links of `source`'s body resolve: each target as written to the URL and
-        title of the note it named when the vault was read, or to None for a note that is not
-        published (its link text stays, unlinked)."""
-        slugs = {link.key: link.target for link in source.links}
+    def resolver(self, note: Note, url: Callable[[str], str]) -> Resolver:
+        """How the links of `note` resolve: to a note's URL and title, or to None for a
+        note that is not published (its link text stays, unlinked)."""
 
-        def resolve(target: str) -> tuple[str, str] | None:
-            note = self.index.by_slug.get(slugs.get(target, ""))
-            return (url(note_path(note)), note.title) if note else None
+        def lookup(slug: str) -> tuple[str, str] | None:
+            target = self.index.by_slug.get(slug)
+            return (url(note_path(target)), target.title) if target else None
 
-        return resolve
+        return link_resolver(note, lookup)
 
     # --- data for templates
 
@@ -146,7 +143,7 @@ class SiteWriter:
         """The first paragraph of a note's body as plain text, cut at a word near `limit` characters."""
         key = f"{note.slug}:{limit}"
         if key not in self._summaries:
-            self._summaries[key] = summary(note.body, self.resolver(lambda path: path, note), limit)
+            self._summaries[key] = summary(note.body, self.resolver(note, lambda path: path), limit)
         return self._summaries[key]
 
     def goal_source(self, goal: Goal) -> tuple[str, Review | None]:
