@@ -71,6 +71,20 @@ def strictly(diagnostics: list[Diagnostic], strict: bool) -> list[Diagnostic]:
     ]
 
 
+def load_public(
+    vault: Path, *, today: date | None = None, strict: bool = False, exclude: tuple[Path, ...] = ()
+) -> tuple[Index, list[Diagnostic]]:
+    """The public index of `vault` (what may be published), with the vault's warnings; any
+    error (a warning too, with `strict`) raises VaultErrors."""
+    from careerlog.privacy import public_index
+
+    loaded = load_vault(vault, today=today, exclude=exclude)
+    diagnostics = strictly(loaded.diagnostics, strict)
+    if has_errors(diagnostics):
+        raise VaultErrors(diagnostics)
+    return public_index(loaded.index), diagnostics
+
+
 @dataclass(frozen=True)
 class BuildResult:
     out: Path
@@ -92,16 +106,12 @@ def build_site(
     import jinja2
 
     from careerlog import output
-    from careerlog.privacy import public_index
     from careerlog.render import render_site
 
     output.check_output_folder(out, vault)
-    loaded = load_vault(vault, today=today, exclude=(out,))
-    diagnostics = strictly(loaded.diagnostics, strict)
-    if has_errors(diagnostics):
-        raise VaultErrors(diagnostics)
+    index, diagnostics = load_public(vault, today=today, strict=strict, exclude=(out,))
     try:
-        files = render_site(public_index(loaded.index), vault, search=search)
+        files = render_site(index, vault, search=search)
     except jinja2.TemplateError as exc:  # most likely in the vault's own templates/
         raise CareerlogError(_template_error(exc)) from None
     staging = output.stage_site(files, out)

@@ -162,3 +162,62 @@ def build(vault: Path, out: Path, strict: bool, no_search: bool, today: date | N
     _print_diagnostics(result.diagnostics, err=True)
     search = "" if result.searchable else " (no search index)"
     click.echo(f"built {result.pages} pages ({result.files} files) into {out}{search}")
+
+
+@main.group()
+def export() -> None:
+    """Your public notes in other shapes: a JSON Resume, a brag document."""
+
+
+def _load_public(vault: Path, today: date | None):
+    from careerlog.build import load_public
+
+    try:
+        index, diagnostics = load_public(vault, today=today)
+    except VaultErrors as exc:
+        _print_diagnostics(exc.diagnostics, err=True)
+        raise
+    _print_diagnostics(diagnostics, err=True)
+    return index
+
+
+@export.command()
+@VAULT
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the document to this file (default: print it).",
+)
+@TODAY
+def jsonresume(vault: Path, out: Path | None, today: date | None) -> None:
+    """A JSON Resume document (jsonresume.org) of VAULT's public notes: roles, certificates,
+    courses, skills and achievements. The site publishes the same file as /resume.json."""
+    from careerlog.export import json_resume_text
+
+    text = json_resume_text(_load_public(vault, today))
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
+def _parse_day(ctx: click.Context, param: click.Parameter, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+@export.command()
+@VAULT
+@click.option("--from", "start", required=True, metavar="YYYY-MM-DD", callback=_parse_day)
+@click.option("--to", "end", required=True, metavar="YYYY-MM-DD", callback=_parse_day)
+def brag(vault: Path, start: date, end: date) -> None:
+    """A brag document for a performance review, as Markdown: the achievements, goals moved
+    and learning of VAULT's public notes from --from to --to (both included)."""
+    from careerlog.export import brag_document
+
+    if end < start:
+        raise click.BadParameter("--to is before --from", param_hint="--to")
+    click.echo(brag_document(_load_public(vault, None), start, end), nl=False)

@@ -1,4 +1,5 @@
-"""The machine-readable files of the site: index.json, the Atom feed, calendar.ics, sitemap.xml.
+"""The machine-readable files of the site: index.json, resume.json (JSON Resume), the Atom
+feed, calendar.ics, sitemap.xml.
 
 They give absolute URLs when the site has a `base_url`, else URLs relative to the site's root.
 Each format is cleaned of the characters it forbids in one place (`characters.py`): index.json's
@@ -16,6 +17,7 @@ from markupsafe import Markup
 
 import careerlog
 from careerlog.characters import clean_data, clean_text, without_controls
+from careerlog.export import json_resume_text
 from careerlog.formatting import fmt_date, kind_name, period_label, plural
 from careerlog.model import PLURALS, Learning, Note, slugify
 from careerlog.routes import href, note_path, page_url
@@ -28,6 +30,7 @@ def render_feeds(site: SiteWriter) -> None:
     """index.json, feed.xml and calendar.ics; then, with a base_url, the sitemap of the pages
     written so far."""
     render_index_json(site)
+    site.add("resume.json", json_resume_text(site.index).encode("ascii"), "resume.json")
     render_feed(site)
     render_calendar(site)
     render_sitemap(site)
