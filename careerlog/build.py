@@ -72,14 +72,20 @@ def strictly(diagnostics: list[Diagnostic], strict: bool) -> list[Diagnostic]:
 
 
 def load_public(
-    vault: Path, *, today: date | None = None, strict: bool = False, exclude: tuple[Path, ...] = ()
+    vault: Path,
+    *,
+    today: date | None = None,
+    strict: bool = False,
+    exclude: tuple[Path, ...] = (),
+    found: list[Diagnostic] | None = None,
 ) -> tuple[Index, list[Diagnostic]]:
-    """The public index of `vault` (what may be published), with the vault's warnings; any
-    error (a warning too, with `strict`) raises VaultErrors."""
+    """The public index of `vault` (what may be published), with the vault's warnings and
+    those `found` elsewhere (its templates); any error (a warning too, with `strict`) raises
+    VaultErrors."""
     from careerlog.privacy import public_index
 
     loaded = load_vault(vault, today=today, exclude=exclude)
-    diagnostics = strictly(loaded.diagnostics, strict)
+    diagnostics = strictly(sorted_diagnostics(loaded.diagnostics + (found or [])), strict)
     if has_errors(diagnostics):
         raise VaultErrors(diagnostics)
     return public_index(loaded.index), diagnostics
@@ -107,11 +113,15 @@ def build_site(
 
     from careerlog import output
     from careerlog.render import render_site
+    from careerlog.vault_templates import read_vault_templates
 
     output.check_output_folder(out, vault)
-    index, diagnostics = load_public(vault, today=today, strict=strict, exclude=(out,))
+    vault_templates = read_vault_templates(vault)
+    index, diagnostics = load_public(
+        vault, today=today, strict=strict, exclude=(out,), found=vault_templates.diagnostics
+    )
     try:
-        files = render_site(index, vault, search=search)
+        files = render_site(index, vault_templates, search=search)
     except jinja2.TemplateError as exc:  # most likely in the vault's own templates/
         raise CareerlogError(_template_error(exc)) from None
     staging = output.stage_site(files, out)

@@ -1,10 +1,18 @@
 """The public index rendered as a static site with the Jinja theme.
 
-`render_site(index, vault)` returns every output file as bytes, keyed by its path in the
-site. It is a pure function of the public index and the theme (ours, and the vault's own
-`templates/` overrides): it never reads notes, so it can only show what privacy let
-through. Every URL in a page is relative to that page, so the site works under any
-sub-path; only `404.html` (served from anywhere) uses absolute paths.
+`render_site(index, vault_templates)` returns every output file as bytes, keyed by its path
+in the site. It is a pure function of the public index and the theme (ours, and the vault's
+own `templates/` overrides, read by `vault_templates.py`): it never reads notes, so it can
+only show what privacy let through.
+
+A vault's templates may come from someone else: they must not run code, read files or change
+the index that the other pages share. When the vault has any template of its own, every
+template runs in Jinja's immutable sandbox (the theme's too: an override and the theme
+extend and include each other). The theme alone runs in a plain environment: about 25%
+less CPU on a 1,000-note site (measured for issue 6).
+
+Every URL in a page is relative to that page, so the site works under any sub-path; only
+`404.html` (served from anywhere) uses absolute paths.
 
 `pages.py` renders the HTML pages, `feeds.py` the machine-readable files, both through a
 `SiteWriter` (`sitewriter.py`).
@@ -13,16 +21,18 @@ sub-path; only `404.html` (served from anywhere) uses absolute paths.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import careerlog
 from careerlog import feeds, formatting, pages, routes
 from careerlog.index import Index
 from careerlog.sitewriter import SiteWriter
-from careerlog.vault import TEMPLATES_FOLDER
+from careerlog.vault_templates import VaultTemplates
 
 
 def theme_dir() -> Path:
@@ -31,18 +41,44 @@ def theme_dir() -> Path:
     return inside if inside.is_dir() else Path(careerlog.__file__).parent.parent / "templates"
 
 
-def make_environment(vault: Path) -> jinja2.Environment:
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox, and no attribute of a path: its methods read, write and delete files."""
+
+    def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
+        return not isinstance(obj, PurePath) and super().is_safe_attribute(obj, attr, value)
+
+
+class _VaultLoader(jinja2.BaseLoader):
+    """The vault's templates, from the files read once (so never through a symlink)."""
+
+    def __init__(self, vault_templates: VaultTemplates):
+        self.vault_templates = vault_templates
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        data = self.vault_templates.files.get(template)
+        if data is None:
+            raise jinja2.TemplateNotFound(template)
+        path = str(self.vault_templates.paths[template])
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise jinja2.TemplateSyntaxError("not UTF-8 text", 1, template, path) from None
+        return text, path, lambda: True
+
+
+def make_environment(vault_templates: VaultTemplates) -> jinja2.Environment:
     """The vault's `templates/` first, then ours, also reachable as `theme/` so that an
     override can extend the template it replaces."""
     theme = str(theme_dir())
     loader = jinja2.ChoiceLoader(
         [
-            jinja2.FileSystemLoader(str(vault / TEMPLATES_FOLDER)),
+            _VaultLoader(vault_templates),
             jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(theme)}),
             jinja2.FileSystemLoader(theme),
         ]
     )
-    env = jinja2.Environment(
+    environment = _Sandbox if vault_templates.has_templates else jinja2.Environment
+    env = environment(
         loader=loader,
         autoescape=True,
         keep_trailing_newline=True,
@@ -74,29 +110,30 @@ def make_environment(vault: Path) -> jinja2.Environment:
     return env
 
 
-def render_site(index: Index, vault: Path, *, search: bool = False) -> dict[str, bytes]:
+def render_site(
+    index: Index, vault_templates: VaultTemplates, *, search: bool = False
+) -> dict[str, bytes]:
     """Every file of the public site, keyed by its posix path relative to the site's root.
 
     With `search`, the site also gets `search/index.html`, a page for the Pagefind index that
     the build adds after writing (`pagefind/`); without it, no page links to a search.
     """
-    site = SiteWriter(index, make_environment(vault), search=search)
+    site = SiteWriter(index, make_environment(vault_templates), search=search)
     pages.render_pages(site)
     feeds.render_feeds(site)  # after the pages: the sitemap lists them
-    for path, content in static_files(vault).items():
+    for path, content in static_files(vault_templates).items():
         site.add(path, content, f"static file {path}", replace=True)
     return dict(sorted(site.files.items()))
 
 
-def static_files(vault: Path) -> dict[str, bytes]:
-    """`templates/static/` of the theme, then of the vault (which overrides a file of the same name)."""
-    files: dict[str, bytes] = {}
-    for folder in (theme_dir() / "static", vault / TEMPLATES_FOLDER / "static"):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not any(
-                part.startswith(".") for part in path.relative_to(folder).parts
-            ):
-                files["static/" + path.relative_to(folder).as_posix()] = path.read_bytes()
+def static_files(vault_templates: VaultTemplates) -> dict[str, bytes]:
+    """`templates/static/` of the theme, then of the vault (which overrides a file of the same
+    name)."""
+    folder = theme_dir() / "static"
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            files["static/" + relative.as_posix()] = path.read_bytes()
+    files.update(vault_templates.static_files())
     return files

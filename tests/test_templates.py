@@ -132,3 +132,105 @@ def test_broken_override_fails_clearly_and_keeps_the_site(
         "site",
         "vault",
     ]  # no staging left
+
+
+# A vault's templates are data: sandboxed, and never read through a symlink.
+
+ESCAPES = {
+    "globals-of-a-method": "{{ cycler.__init__.__globals__.os.popen('touch {canary}').read() }}",
+    "globals-by-item": "{{ lipsum.__globals__['os'].popen('touch {canary}').read() }}",
+    "attr-filter": "{{ (cycler|attr('__init__')|attr('__globals__'))['os'].popen('id') }}",
+    "subclasses": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "format-string": "{{ '{0.__init__.__globals__[os].popen}'.format(cycler) }}",
+    "template-internals": "{{ self._TemplateReference__context.environment }}",
+    "path-writes-a-file": "{{ (index.notes|first).path.cwd().joinpath('{canary}').touch() }}",
+    "path-reads-a-file": "{{ (index.notes|first).path.cwd().joinpath('{secret}').read_text() }}",
+    "shared-index-changed": "{{ index.by_slug.clear() }}",
+}
+
+
+@pytest.mark.parametrize("escape", ESCAPES.values(), ids=ESCAPES.keys())
+def test_vault_template_cannot_run_code_or_reach_files(
+    career_vault, career_site, tmp_path, escape
+):
+    canary, secret = tmp_path / "pwned", tmp_path / "secret.txt"
+    secret.write_text("the secret text", encoding="utf-8")
+    career_vault.write(
+        "templates/page.html",
+        '{% extends "theme/page.html" %}\n{% block head %}{{ super() }}\n'
+        + escape.replace("{canary}", str(canary)).replace("{secret}", str(secret))
+        + "{% endblock %}\n",
+    )
+    before = tree(career_site)
+
+    result = cli_build(career_vault.root, career_site)
+
+    assert not canary.exists()
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "vault/templates/page.html:3: template error:" in result.output
+    assert "nothing was written" in result.output
+    assert tree(career_site) == before
+
+
+def test_sandboxed_override_still_builds_the_whole_theme(career_vault, tmp_path):
+    """Sandboxing every template (an override makes the theme run sandboxed too) breaks no page."""
+    career_vault.write("templates/page.html", '{% extends "theme/page.html" %}\n')
+    plain, sandboxed = tmp_path / "plain", tmp_path / "sandboxed"
+    assert cli_build(career_vault.root, plain).exit_code == 0
+    career_vault.write("templates/page.html", '{% extends "theme/page.html" %}\n')
+    result = cli_build(career_vault.root, sandboxed)
+    assert result.exit_code == 0, result.output
+    assert tree(sandboxed) == tree(plain)
+
+
+@pytest.fixture
+def outside(tmp_path):
+    """A folder outside the vault with a secret file and a template in it."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "passwd").write_text("root:x:0:0:SECRET-OUTSIDE\n", encoding="utf-8")
+    (folder / "page.html").write_text(
+        '{% extends "theme/page.html" %}{% block head %}SECRET-OUTSIDE{% endblock %}\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+LINKS = {
+    "template-file": ("templates/page.html", "page.html"),
+    "template-folder": ("templates/partials", "."),
+    "static-file": ("templates/static/passwd", "passwd"),
+    "static-folder": ("templates/static/etc", "."),
+    "templates-folder": ("templates", "."),
+    "static-to-etc-passwd": ("templates/static/system-passwd", "/etc/passwd"),
+}
+
+
+@pytest.mark.parametrize("link, target", LINKS.values(), ids=LINKS.keys())
+def test_symlink_in_templates_is_never_read(career_vault, tmp_path, outside, link, target):
+    (career_vault.root / link).parent.mkdir(parents=True, exist_ok=True)
+    (career_vault.root / link).symlink_to(outside / target)
+    if link != "templates":  # a real template beside the link still works
+        career_vault.write("templates/404.html", "<p>Lost, {{ site.title }}</p>\n")
+    out = tmp_path / "site"
+
+    result = cli_build(career_vault.root, out)
+
+    assert result.exit_code == 0, result.output
+    assert f"vault/{link}: warning: symbolic link not followed" in result.output
+    for path in output_files(out):
+        assert b"SECRET-OUTSIDE" not in path.read_bytes(), path
+        assert b"root:x:0:0" not in path.read_bytes(), path
+    if link != "templates":
+        lost = (out / "404.html").read_text(encoding="utf-8")
+        assert lost == "<p>Lost, Sam Rivera — Career</p>\n"
+
+
+def test_symlink_in_templates_fails_a_strict_build(career_vault, tmp_path, outside):
+    (career_vault.root / "templates/static").mkdir(parents=True)
+    (career_vault.root / "templates/static/passwd").symlink_to(outside / "passwd")
+    result = cli_build(career_vault.root, tmp_path / "site", "--strict")
+    assert result.exit_code == 1
+    assert "templates/static/passwd: error: symbolic link not followed" in result.output
+    assert not (tmp_path / "site").exists()

@@ -1,0 +1,85 @@
+"""The vault's own `templates/` folder, read once: its regular files, never through a symlink.
+
+A vault may come from someone else (a pull request built in CI, a shared template), so its
+templates are data: `render.py` runs them sandboxed, and this module reads only regular
+files that really are inside `templates/`. A symbolic link (to a file or a folder, wherever
+it points), a FIFO or a socket is skipped with a located warning.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from careerlog.diagnostics import WARNING, Diagnostic
+from careerlog.vault import TEMPLATES_FOLDER
+
+STATIC_PREFIX = "static/"
+
+
+@dataclass(frozen=True)
+class VaultTemplates:
+    files: dict[str, bytes] = field(default_factory=dict)  # posix path in templates/ → bytes
+    paths: dict[str, Path] = field(default_factory=dict)  # the same keys → path for messages
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def has_templates(self) -> bool:
+        """Whether the vault has a template of its own (not only static files)."""
+        return any(not name.startswith(STATIC_PREFIX) for name in self.files)
+
+    def static_files(self) -> dict[str, bytes]:
+        """`templates/static/` files, keyed by their path in the site (`static/...`)."""
+        return {name: data for name, data in self.files.items() if name.startswith(STATIC_PREFIX)}
+
+
+def read_vault_templates(vault: Path) -> VaultTemplates:
+    """Every regular file under the vault's `templates/`; hidden files and folders are skipped."""
+    root = vault / TEMPLATES_FOLDER
+    found = VaultTemplates()
+    if not _is_real_folder(root, found.diagnostics):
+        return found
+    for folder, dirnames, filenames in os.walk(root):  # os.walk never descends into a link
+        here = Path(folder)
+        dirnames[:] = sorted(
+            name
+            for name in dirnames
+            if not name.startswith(".") and _is_real_folder(here / name, found.diagnostics)
+        )
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = here / name
+            data = _read_regular_file(path, found.diagnostics)
+            if data is not None:
+                key = path.relative_to(root).as_posix()
+                found.files[key] = data
+                found.paths[key] = path
+    return found
+
+
+def _is_real_folder(path: Path, diagnostics: list[Diagnostic]) -> bool:
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return False
+    if stat.S_ISLNK(mode):
+        diagnostics.append(Diagnostic(path, 0, WARNING, "symbolic link not followed"))
+        return False
+    return stat.S_ISDIR(mode)
+
+
+def _read_regular_file(path: Path, diagnostics: list[Diagnostic]) -> bytes | None:
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        diagnostics.append(Diagnostic(path, 0, WARNING, "symbolic link not followed"))
+        return None
+    if not stat.S_ISREG(mode):
+        diagnostics.append(Diagnostic(path, 0, WARNING, "not a regular file; not read"))
+        return None
+    # O_NOFOLLOW: a file swapped for a link after the check above is still not followed.
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as file:
+        return file.read()
