@@ -20,6 +20,14 @@ MARKER_TEXT = "This folder was written by careerlog build; careerlog replaces it
 
 def check_output_folder(out: Path, vault: Path) -> None:
     """Refuse, before anything is written, an output folder careerlog must not replace."""
+    if out.name in ("", ".."):  # '.', '/', 'site/goals/..'
+        raise CareerlogError(
+            f"refusing to build into {out}: name the folder itself, not '.' or '..' "
+            f"(for example --out {os.path.normpath(out.absolute())})"
+        )
+    existing = next(p for p in (out.parent, *out.parent.parents) if os.path.lexists(p))
+    if not existing.is_dir():
+        raise CareerlogError(f"refusing to build into {out}: {existing} is a file, not a folder")
     out_abs = out.resolve()
     vault_abs = vault.resolve()
     if out_abs == vault_abs:
@@ -39,10 +47,25 @@ def check_output_folder(out: Path, vault: Path) -> None:
         )
 
 
+def sibling_prefix(out: Path) -> str:
+    """`.NAME.careerlog-`, how the names of what a build writes beside `out` begin.
+
+    NAME is cut to 100 bytes, so that a staging folder's name stays within the 255 bytes a
+    file system allows even when the output folder's own name is that long."""
+    name = out.name.encode("utf-8", "surrogateescape")[:100].decode("utf-8", "ignore")
+    return f".{name}.careerlog-"
+
+
 def stage_site(files: dict[str, bytes], out: Path) -> Path:
     """Write every file into a new temporary folder beside `out`, and return it."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.careerlog-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=sibling_prefix(out), dir=out.parent))
+    except OSError as exc:
+        raise CareerlogError(
+            f"cannot write in {out.parent} ({exc.strerror}): careerlog writes the new site "
+            f"beside {out.name} and then swaps it in; choose an --out in a folder you can write to"
+        ) from None
     try:
         (staging / MARKER_FILE).write_text(MARKER_TEXT, encoding="utf-8")
         for relative, content in sorted(files.items()):
@@ -50,8 +73,10 @@ def stage_site(files: dict[str, bytes], out: Path) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         os.chmod(staging, 0o755)  # mkdtemp makes it private to us; a site is meant to be read
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):  # a full disk, say
+            raise CareerlogError(f"cannot write {exc.filename}: {exc.strerror}") from None
         raise
     return staging
 

@@ -3,6 +3,9 @@ byte-identical rebuilds, pages of deleted notes gone, and notes never modified."
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE_VAULT, cli_build, output_files, tree, tree_digest
@@ -181,3 +184,70 @@ def test_the_sample_vault_is_not_modified_by_a_build(tmp_path):
     result = cli_build(SAMPLE_VAULT, tmp_path / "site")
     assert result.exit_code == 0, result.output
     assert tree_digest(SAMPLE_VAULT) == before
+
+
+# An output folder that cannot be written: one line, exit 1, nothing changed anywhere.
+
+
+def _refused(result, before, tmp_path, *messages):
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, lines
+    for message in messages:
+        assert message in lines[0]
+    assert tree(tmp_path) == before
+
+
+def test_out_ending_in_dot_dot_is_refused(career_vault, career_site, tmp_path):
+    before = tree(tmp_path)
+    result = cli_build(career_vault.root, career_site / "goals/..")
+    _refused(result, before, tmp_path, "not '.' or '..'", f"--out {career_site}")
+
+
+def test_out_dot_is_refused(career_vault, career_site, tmp_path, monkeypatch):
+    monkeypatch.chdir(career_site)
+    before = tree(tmp_path)
+    result = cli_build(career_vault.root, Path("."))
+    _refused(result, before, tmp_path, "not '.' or '..'", f"--out {career_site}")
+
+
+@pytest.mark.parametrize("out", ["afile/site", "afile/deeper/site"])
+def test_out_below_a_file_is_refused(career_vault, tmp_path, out):
+    (tmp_path / "afile").write_text("keep me", encoding="utf-8")
+    before = tree(tmp_path)
+    result = cli_build(career_vault.root, tmp_path / out)
+    _refused(result, before, tmp_path, f"{tmp_path / 'afile'} is a file, not a folder")
+
+
+def test_out_in_a_folder_that_cannot_be_written(career_vault, tmp_path):
+    """/sys refuses a new folder even to root (CI runs as root, which ignores permission bits)."""
+    if not Path("/sys").is_dir():
+        pytest.skip("no /sys on this system")
+    before = tree(tmp_path)
+    result = cli_build(career_vault.root, Path("/sys/careerlog-site"))
+    _refused(result, before, tmp_path, "cannot write in /sys", "choose an --out")
+    assert not Path("/sys/careerlog-site").exists()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permission bits")
+def test_out_in_a_read_only_folder(career_vault, tmp_path):
+    parent = tmp_path / "read-only"
+    parent.mkdir()
+    parent.chmod(0o555)
+    try:
+        before = tree(tmp_path)
+        result = cli_build(career_vault.root, parent / "site")
+        _refused(result, before, tmp_path, f"cannot write in {parent}", "choose an --out")
+    finally:
+        parent.chmod(0o755)
+
+
+@pytest.mark.parametrize("name", ["s" * 240, "é" * 120, "s" * 255], ids=["240", "240-utf8", "255"])
+def test_out_with_a_name_as_long_as_a_file_system_allows(career_vault, career_site, tmp_path, name):
+    out = tmp_path / name
+    for _ in range(2):  # a new folder, then a rebuild over it
+        result = cli_build(career_vault.root, out)
+        assert result.exit_code == 0, result.output
+    assert tree(out) == tree(career_site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", "vault", name])
