@@ -11,15 +11,15 @@ import re
 from datetime import date
 
 from careerlog.characters import clean_data
+from careerlog.cv import curriculum_vitae
 from careerlog.index import Index
 from careerlog.markdown import summary
-from careerlog.model import Achievement, Goal, Learning, Note, Role
+from careerlog.model import Achievement, Goal, Learning, Note
 
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 # JSON Resume dates are years 1000 to 2999 (its schema's pattern); others are left out
 _RESUME_YEARS = range(1000, 3000)
 _URL = re.compile(r"^https?://\S+$")
-EDUCATION_KINDS = ("course", "workshop", "conference")
 
 
 def _resume_date(day: date | None) -> str | None:
@@ -42,21 +42,10 @@ def _plain_summary(index: Index, note: Note, limit: int = 400) -> str:
     return summary(note.body, resolve, limit)
 
 
-def _during(note: Note, role: Role) -> bool:
-    return (
-        note.date is not None
-        and role.start is not None
-        and role.start <= note.date
-        and (role.end is None or note.date <= role.end)
-    )
-
-
 def json_resume(index: Index) -> dict:
     """A JSON Resume document (jsonresume.org, schema 1.0) of a public index."""
     config = index.config
-    roles = sorted(index.of_kind("role"), key=lambda r: r.start or date.min, reverse=True)
-    achievements = [n for n in index.of_kind("achievement") if isinstance(n, Achievement)]
-    learning = [n for n in index.of_kind("learning") if isinstance(n, Learning)]
+    cv = curriculum_vitae(index)
     current = index.current_roles
     basics = _compact(
         {
@@ -69,16 +58,16 @@ def json_resume(index: Index) -> dict:
     work = [
         _compact(
             {
-                "name": role.company,
-                "position": role.job_title or role.title,
-                "location": role.location,
-                "startDate": _resume_date(role.start),
-                "endDate": _resume_date(role.end),
-                "summary": _plain_summary(index, role) or None,
-                "highlights": [_highlight(a) for a in achievements if _during(a, role)],
+                "name": entry.role.company,
+                "position": entry.role.job_title or entry.role.title,
+                "location": entry.role.location,
+                "startDate": _resume_date(entry.role.start),
+                "endDate": _resume_date(entry.role.end),
+                "summary": _plain_summary(index, entry.role) or None,
+                "highlights": [_highlight(a) for a in entry.achievements],
             }
         )
-        for role in roles
+        for entry in cv.roles
     ]
     certificates = [
         _compact(
@@ -89,8 +78,7 @@ def json_resume(index: Index) -> dict:
                 "url": item.credential if item.credential and _URL.match(item.credential) else None,
             }
         )
-        for item in learning
-        if item.learning_kind == "certification"
+        for item in cv.certificates
     ]
     education = [
         _compact(
@@ -101,8 +89,7 @@ def json_resume(index: Index) -> dict:
                 "endDate": _resume_date(item.completed or item.date),
             }
         )
-        for item in learning
-        if item.learning_kind in EDUCATION_KINDS
+        for item in cv.education
     ]
     projects = [
         _compact(
@@ -114,7 +101,7 @@ def json_resume(index: Index) -> dict:
                 "keywords": list(a.skills),
             }
         )
-        for a in achievements
+        for a in index.of_kind("achievement")
     ]
     skills = [{"name": skill} for skill in index.skills]
     return _compact(

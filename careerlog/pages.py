@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from careerlog.cv import curriculum_vitae
 from careerlog.formatting import fmt_date, kind_plural, period_label, plural, relative_days
 from careerlog.index import Index
 from careerlog.model import (
@@ -47,6 +48,7 @@ class Attention:
 
 def render_pages(site: SiteWriter) -> None:
     render_dashboard(site)
+    render_cv(site)
     render_timeline(site)
     render_roadmap(site)
     render_reviews(site)
@@ -113,6 +115,18 @@ def render_dashboard(site: SiteWriter) -> None:
         counts=counts,
         achieved=[g for g in site.goals if g.status == "achieved"],
         cadence=index.cadence,
+    )
+
+
+def render_cv(site: SiteWriter) -> None:
+    site.page(
+        "cv/index.html",
+        "cv.html",
+        "the CV",
+        title="CV",
+        current="cv",
+        roles=newest_roles_first(site.index.current_roles),
+        cv=curriculum_vitae(site.index),
     )
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 NAV = (
     ("dashboard", "Dashboard", ""),
+    ("cv", "CV", "cv/"),
     ("timeline", "Timeline", "timeline/"),
     ("goals", "Roadmap", "goals/"),
     ("reviews", "Reviews", "reviews/"),

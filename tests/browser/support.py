@@ -33,6 +33,7 @@ TODAY = "2026-11-22"
 # Page kinds at fixed addresses (from issue 3), and the kinds found by following links.
 FIXED_PAGES = {
     "dashboard": "/",
+    "cv": "/cv/",
     "timeline": "/timeline/",
     "timeline-goals": "/timeline/goal/",
     "goals": "/goals/",
@@ -56,7 +57,7 @@ NOTE_PAGES = {  # page kind → (note kind, list pages to find a link to one on)
 }
 NAMED_PAGES = {"skill-page": ("/skills/", "skills"), "tag-page": ("/tags/", "tags")}
 PAGE_KINDS = [
-    "dashboard", "timeline", "timeline-goals", "goals", "goal-page", "interviews",
+    "dashboard", "cv", "timeline", "timeline-goals", "goals", "goal-page", "interviews",
     "interview-page", "skills", "skill-page", "reviews", "review-page", "tags", "tag-page",
     "learning", "learning-page", "achievements", "achievement-page", "roles", "role-page",
     "reflection-page", "404", "search",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .support import ARTIFACTS, BACKGROUND_JS
@@ -83,7 +85,8 @@ def test_print_hides_the_navigation_keeps_the_charts_and_makes_a_pdf(kind, page_
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width,height", [(375, 812), (1440, 900)])
 @pytest.mark.parametrize("kind,name", [("dashboard", "dashboard"), ("timeline", "timeline"),
-                                       ("goal-page", "goal"), ("interviews", "interviews")])  # fmt: skip
+                                       ("goal-page", "goal"), ("interviews", "interviews"),
+                                       ("cv", "cv")])  # fmt: skip
 def test_screenshot(kind, name, width, height, scheme, page_url, open_page):
     """Artefacts for people to look at (CI keeps tests/artifacts/), not assertions on looks."""
     visit = open_page(page_url(kind), width=width, height=height, scheme=scheme)
@@ -113,4 +116,29 @@ def test_the_timeline_works_without_javascript(open_page, page_url):
     assert page.locator("svg a").count() > 0, (
         f"{page.url} without JavaScript shows no timeline marks"
     )
+    visit.assert_clean()
+
+
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_cv_prints_on_at_most_two_pages_with_no_entry_split(paper, page_url, open_page):
+    visit = open_page(page_url("cv"))
+    page = visit.page
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible(), "the site header prints on the CV"
+    entries = page.locator(".cv-role, .cv-item")
+    assert entries.count() > 10, f"{visit.url} has only {entries.count()} CV entries"
+    splittable = page.evaluate(
+        """() => [...document.querySelectorAll('.cv-role, .cv-item')]
+            .filter(e => getComputedStyle(e).breakInside !== 'avoid')
+            .map(e => e.textContent.trim().slice(0, 40))"""
+    )
+    assert splittable == [], f"CV entries that a page break may cut: {splittable}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf = ARTIFACTS / f"print-cv-{paper}.pdf"
+    page.pdf(path=str(pdf), format=paper)
+    pages = len(PDF_PAGE.findall(pdf.read_bytes()))
+    assert 1 <= pages <= 2, f"{pdf}: the sample CV prints on {pages} {paper} pages"
     visit.assert_clean()
