@@ -14,6 +14,7 @@ from careerlog import model
 from careerlog.characters import clean_text
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import BodyFacts, analyse
+from careerlog.obsidian import without_comments
 from careerlog.vault import RawNote
 
 COMMON_FIELDS = ("type", "title", "date", "tags", "goals", "skills", "aliases", "private", "draft")
@@ -225,7 +226,8 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
             if close:
                 fields.report(key, f"unknown field '{key}'; did you mean '{close[0]}'?", WARNING)
 
-    facts = analyse(raw.body, raw.body_line)
+    body = without_comments(raw.body)  # before anything reads it
+    facts = analyse(body, raw.body_line)
     title = fields.text("title")
     title_source = facts.heading_source if title is None and facts.heading else None
     title = title or facts.heading or raw.path.stem
@@ -241,7 +243,7 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         "aliases": fields.texts("aliases"),
         "private": fields.flag("private"),
         "draft": fields.flag("draft"),
-        "body": raw.body,
+        "body": body,
         "body_line": raw.body_line,
         "title_source": title_source,
         "links": facts.links,

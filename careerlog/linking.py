@@ -9,6 +9,7 @@ what the site shows cannot disagree, and a link the public index dropped is unli
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -17,6 +18,7 @@ from careerlog.names import NOTE_SUFFIXES
 
 # what a link names → (URL, title) of a published note, or None (unknown or not published)
 Resolver = Callable[[str], "tuple[str, str] | None"]
+T = TypeVar("T")
 
 
 def split_fragment(target: str) -> tuple[str, str]:
@@ -54,14 +56,13 @@ def _looks_like_a_name(suffix: str) -> bool:
     return not suffix[1:].isalnum() or suffix[1:].isdigit() or " " in suffix
 
 
-def link_resolver(note: Note, lookup: Callable[[str], tuple[str, str] | None]) -> Resolver:
+def link_resolver(note: Note, lookup: Callable[[str], T | None]) -> Callable[[str], T | None]:
     """How the names written in `note` resolve: through the slugs its links were resolved to
-    (only published ones are left in a public index), then `lookup` of that slug. `` (a link
-    to a heading of the same note) is the note itself."""
+    (only published ones are left in a public index), then `lookup` of that slug."""
     slugs = {link.key: link.target for link in note.links if link.target}
 
-    def resolve(name: str) -> tuple[str, str] | None:
-        slug = note.slug if name == "" else slugs.get(name)
+    def resolve(name: str) -> T | None:
+        slug = slugs.get(name)
         return lookup(slug) if slug else None
 
     return resolve

@@ -1,4 +1,5 @@
-"""Markdown for note bodies: raw HTML off, task lists, footnotes, tables, wiki links.
+"""Markdown for note bodies: CommonMark with tables, task lists, footnotes, Obsidian's syntax
+(obsidian.py), links resolved per note (bodylinks.py) and raw HTML sanitised (sanitise.py).
 
 One parser reads every body: when the vault loads (its links, tasks and first heading),
 and when the site renders (its page, and its first paragraph as a summary), then with a
@@ -7,31 +8,22 @@ resolver that says where each link goes, if anywhere.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
-from dataclasses import replace
-from urllib.parse import quote, urlsplit
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml
-from markdown_it.rules_block import StateBlock
-from markdown_it.rules_core import StateCore
-from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from careerlog.linking import Resolver, href_name, link_resolver, split_fragment, wiki_name
+from careerlog.bodylinks import links_plugin, plain_text
+from careerlog.linking import Resolver, href_name, link_resolver, wiki_name
 from careerlog.model import Link, Note, Task
+from careerlog.obsidian import anchor, heading_slug, obsidian_plugin
+from careerlog.sanitise import sanitised
 
-# The text after | may wrap onto the next line, as editors wrap a paragraph; the target may not.
-# In a table cell the | is escaped, as `[[target\|text]]`: the backslash belongs to neither.
-_WIKILINK = re.compile(r"\[\[([^\[\]\n|]+?)\\?(?:\|([^\[\]]+))?\]\]")
-# what `[[slug]]` shows when the note is not published: its slug (a file name) could say too much
-UNPUBLISHED = "(unpublished note)"
-_COMMENT_OPEN = "<!--"
-_COMMENT_CLOSE = "-->"
+EMBED_DEPTH = 3  # a note embedding a note embedding a note; deeper ones are links
 
 
 @dataclass(frozen=True)
@@ -42,154 +34,13 @@ class BodyFacts:
     heading_source: str | None  # and as Markdown
 
 
-def _comment_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """HTML comments are the author's notes to self: they produce nothing, not even escaped text."""
-    pos = state.bMarks[start] + state.tShift[start]
-    if state.sCount[start] - state.blkIndent >= 4 or not state.src.startswith(_COMMENT_OPEN, pos):
-        return False
-    close = state.src.find(_COMMENT_CLOSE, pos + len(_COMMENT_OPEN))
-    if close < 0:
-        return False
-    line = start
-    while line < end and state.eMarks[line] < close:
-        line += 1
-    if line >= end or state.src[close + len(_COMMENT_CLOSE) : state.eMarks[line]].strip():
-        return False  # text follows the comment on its line: the inline rule drops just the comment
-    if not silent:
-        state.line = line + 1
-    return True
-
-
-def _comment_inline(state: StateInline, silent: bool) -> bool:
-    if not state.src.startswith(_COMMENT_OPEN, state.pos):
-        return False
-    close = state.src.find(_COMMENT_CLOSE, state.pos + len(_COMMENT_OPEN))
-    if close < 0:
-        return False
-    state.pos = close + len(_COMMENT_CLOSE)
-    return True
-
-
-def _wikilink_inline(state: StateInline, silent: bool) -> bool:
-    """`[[target|text]]`, and `![[target|text]]`, an embed."""
-    embed = state.src.startswith("![[", state.pos)
-    if not embed and not state.src.startswith("[[", state.pos):
-        return False
-    match = _WIKILINK.match(state.src, state.pos + embed)
-    if not match:
-        return False
-    if not silent:
-        token = state.push("wikilink", "", 0)
-        token.meta = {
-            "target": match.group(1).strip(),
-            "text": " ".join((match.group(2) or "").split()),
-            "embed": embed,
-        }
-        token.content = ("!" if embed else "") + match.group(0)
-    state.pos = match.end()
-    return True
-
-
-def _resolve_links(state: StateCore) -> None:
-    """Point note links and images at pages; unpublished or unknown targets lose their link
-    (the text stays) and an image of a note becomes its alt text, so no `href` or `src` ever
-    carries the file name of a note that is not published."""
-    resolve: Resolver | None = state.env.get("resolve")
-    if resolve is None:
-        return
-    for block in state.tokens:
-        if block.type == "inline" and block.children:
-            block.children = _resolved_inline(block.children, resolve)
-
-
-def _resolved_inline(tokens: list[Token], resolve: Resolver) -> list[Token]:
-    children: list[Token] = []
-    dropping = False  # links cannot nest in CommonMark, so one flag is enough
-    for token in tokens:
-        if token.type == "link_open":
-            found = _resolve_href(token.attrGet("href") or "", resolve)
-            if found is False:
-                dropping = True
-                continue
-            if found is not None:
-                token.attrSet("href", found)
-        elif token.type == "link_close" and dropping:
-            dropping = False
-            continue
-        elif token.type == "image":
-            if token.children:
-                token.children = _resolved_inline(token.children, resolve)
-            found = _resolve_href(token.attrGet("src") or "", resolve)
-            if found is not None:
-                children.extend(_note_image_as_link(token, found, resolve))
-                continue
-        children.append(token)
-    return children
-
-
-def _resolve_href(href: str, resolve: Resolver) -> str | bool | None:
-    """The URL a link to a note goes to, False when it names a note that is not published (or
-    none), or None when it is no link to a note (a URL, an attachment)."""
-    name = href_name(href)
-    if name is None:
-        return None
-    found = resolve(name)
-    if found is None:
-        return False
-    return found[0] + _fragment_of(href)
-
-
-def _fragment_of(href: str) -> str:
-    fragment = urlsplit(href).fragment
-    return f"#{fragment}" if fragment else ""
-
-
-def _note_image_as_link(image: Token, found: str | bool, resolve: Resolver) -> list[Token]:
-    """`![text](note.md)` shows its text, linked to the note when it is published."""
-    text = Token("text", "", 0)
-    text.content = _plain_text(image.children or [], resolve)
-    if found is False:
-        span = Token("html_inline", "", 0)
-        span.content = '<span class="unlinked">'
-        close = Token("html_inline", "", 0)
-        close.content = "</span>"
-        return [span, text, close]
-    link = Token("link_open", "a", 1)
-    link.attrSet("href", str(found))
-    return [link, text, Token("link_close", "a", -1)]
-
-
-def _render_wikilink(self, tokens: list[Token], idx: int, options, env) -> str:
-    meta = tokens[idx].meta
-    name = wiki_name(meta["target"])
-    found = env["resolve"](name)
-    shown = meta["text"] or (found[1] if found else UNPUBLISHED)
-    text = escapeHtml(shown)
-    if found is None:
-        return f'<span class="unlinked">{text}</span>'
-    fragment = split_fragment(meta["target"])[1]
-    url = found[0] + (f"#{quote(fragment)}" if fragment else "")
-    return f'<a class="wikilink" href="{escapeHtml(url)}">{text}</a>'
-
-
-def _render_image(self, tokens: list[Token], idx: int, options, env) -> str:
-    """An image's alt text is what a reader would see of its text: links resolved."""
-    token = tokens[idx]
-    token.attrSet("alt", _plain_text(token.children or [], env.get("resolve")))
-    return self.renderToken(tokens, idx, options, env)
-
-
 @cache
 def parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # Raw HTML is parsed, and every rendered body goes through the sanitiser (sanitise.py).
+    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(tasklists_plugin, label=True).use(footnote_plugin)
-    md.block.ruler.before("paragraph", "careerlog_comment", _comment_block)
-    md.inline.ruler.before("image", "careerlog_wikilink", _wikilink_inline)
-    md.inline.ruler.before("html_inline", "careerlog_comment", _comment_inline)
-    md.core.ruler.push("careerlog_links", _resolve_links)
-    md.add_render_rule("wikilink", _render_wikilink)
-    md.add_render_rule("image", _render_image)
+    md.use(obsidian_plugin).use(links_plugin)
     return md
 
 
@@ -201,7 +52,7 @@ def analyse(body: str, body_line: int) -> BodyFacts:
     heading = heading_source = None
     for i, block in enumerate(tokens):
         if block.type == "heading_open" and block.tag == "h1" and heading is None:
-            heading = _plain_text(tokens[i + 1].children or []) or None
+            heading = plain_text(tokens[i + 1].children or []) or None
             heading_source = tokens[i + 1].content.strip()
         if block.type != "inline" or not block.children:
             continue
@@ -215,7 +66,7 @@ def analyse(body: str, body_line: int) -> BodyFacts:
             None,
         )
         if box is not None:
-            tasks.append(Task('checked="checked"' in box.content, _plain_text(block.children)))
+            tasks.append(Task('checked="checked"' in box.content, plain_text(block.children)))
         links.extend(_links_of(block.children, line))
     return BodyFacts(tuple(links), tuple(tasks), heading, heading_source)
 
@@ -241,34 +92,10 @@ def _links_of(tokens: list[Token], line: int) -> list[Link]:
     return links
 
 
-def _link_text(target: str, resolve: Resolver | None) -> str:
-    """What `[[target]]` shows: the note's title, or a neutral text when it is not published.
-    Without a resolver (reading the vault, not publishing), the target as written."""
-    if resolve is None:
-        return target
-    found = resolve(wiki_name(target))
-    return found[1] if found else UNPUBLISHED
-
-
-def _plain_text(children: list[Token], resolve: Resolver | None = None) -> str:
-    """What a reader sees of inline tokens, without markup (comments are already gone)."""
-    parts = []
-    for token in children:
-        if token.type in ("text", "code_inline"):
-            parts.append(token.content)
-        elif token.type == "wikilink":
-            parts.append(token.meta["text"] or _link_text(token.meta["target"], resolve))
-        elif token.type == "image":
-            parts.append(_plain_text(token.children or [], resolve))
-        elif token.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return " ".join("".join(parts).split())
-
-
 def inline_text(source: str, resolve: Resolver) -> str:
     """What a reader sees of one line of Markdown (a heading's text), its links resolved."""
     tokens = parser().parseInline(source, {"resolve": resolve})
-    return _plain_text(tokens[0].children or [], resolve) if tokens else ""
+    return plain_text(tokens[0].children or [], resolve) if tokens else ""
 
 
 def with_derived_titles(notes: list[Note]) -> list[Note]:
@@ -296,17 +123,34 @@ def with_derived_titles(notes: list[Note]) -> list[Note]:
     ]
 
 
-def render_body(body: str, resolve: Resolver, title: str | None = None) -> str:
+# `![[name#fragment]]` → the HTML of that note's content (or section), or None
+Embedder = Callable[[str, str], "str | None"]
+
+
+def render_body(
+    body: str,
+    resolve: Resolver,
+    title: str | None = None,
+    *,
+    embed: Embedder | None = None,
+    embedded: bool = False,
+    section: str = "",
+) -> str:
     """A body as HTML for a page whose `<h1>` is `title`: the body's headings move one level
     down, a leading `# heading` equal to the title is dropped, and the first task list gets
-    the id `checklist`."""
+    the id `checklist`. `embed` shows the notes it embeds. An `embedded` body (only its
+    `section`, a heading or a `^block-id`, if given) gives its headings no ids: they are on
+    another note's page."""
     md = parser()
-    tokens = md.parse(body, {"resolve": resolve})
+    env = {"resolve": resolve, "embed": embed, "embedded": embedded}
+    tokens = md.parse(body, env)
+    if section:
+        tokens = _section(tokens, section, resolve)
     leading_h1 = len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     if (
         leading_h1
         and title
-        and _plain_text(tokens[1].children or [], resolve) == " ".join(title.split())
+        and plain_text(tokens[1].children or [], resolve) == " ".join(title.split())
     ):
         tokens = tokens[3:]
     for token in tokens:
@@ -320,9 +164,37 @@ def render_body(body: str, resolve: Resolver, title: str | None = None) -> str:
         ),
         None,
     )
-    if first_list is not None:
+    if first_list is not None and not env["embedded"]:
         first_list.attrSet("id", "checklist")
-    return md.renderer.render(tokens, md.options, {"resolve": resolve})
+    return sanitised(md.renderer.render(tokens, md.options, env), resolve)
+
+
+def _section(tokens: list[Token], fragment: str, resolve: Resolver) -> list[Token]:
+    """The tokens of the heading (to the next one of its level or above) or the block that
+    `fragment` names; none when it names nothing."""
+    wanted = anchor(fragment)
+    for i, token in enumerate(tokens):
+        if token.nesting != 1:
+            continue
+        if token.type == "heading_open" and i + 1 < len(tokens):
+            if heading_slug(plain_text(tokens[i + 1].children or [], resolve)) != wanted:
+                continue
+            end = next(
+                (
+                    j
+                    for j in range(i + 3, len(tokens))
+                    if tokens[j].type == "heading_open" and tokens[j].tag <= token.tag
+                ),
+                len(tokens),
+            )
+            return tokens[i:end]
+        if token.attrGet("id") == wanted:
+            depth = 0
+            for j in range(i, len(tokens)):
+                depth += tokens[j].nesting
+                if depth == 0:
+                    return tokens[i : j + 1]
+    return []
 
 
 def summary(body: str, resolve: Resolver, limit: int) -> str:
@@ -331,7 +203,7 @@ def summary(body: str, resolve: Resolver, limit: int) -> str:
     for i, token in enumerate(tokens[:-1]):
         if token.type != "paragraph_open":
             continue
-        text = _plain_text(tokens[i + 1].children or [], resolve)
+        text = plain_text(tokens[i + 1].children or [], resolve)
         if not text:
             continue
         if len(text) <= limit:

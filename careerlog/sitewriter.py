@@ -15,7 +15,7 @@ from markupsafe import Markup
 from careerlog.diagnostics import CareerlogError
 from careerlog.index import Index
 from careerlog.linking import Resolver, link_resolver
-from careerlog.markdown import render_body, summary
+from careerlog.markdown import EMBED_DEPTH, render_body, summary
 from careerlog.model import NOTE_KIND, Goal, Note, Review
 from careerlog.routes import href, note_path, page_url, root_of
 
@@ -99,7 +99,7 @@ class SiteWriter:
             return url(note_path(note))
 
         def body(note: Note) -> Markup:
-            return Markup(render_body(note.body, self.resolver(note, url), note.title))
+            return Markup(self.body_html(note, url))
 
         canonical = ""
         if self.base_url and path.endswith(".html") and path != "404.html":
@@ -124,6 +124,30 @@ class SiteWriter:
         )
         values.update(context)
         return self.env.get_template(template).render(values)
+
+    def body_html(
+        self, note: Note, url: Callable[[str], str], outer: tuple[str, ...] = (), section: str = ""
+    ) -> str:
+        """A note's body as HTML, with the notes it embeds; `outer` are the notes it is embedded
+        in (the page's own first), so an embed never loops and stops at EMBED_DEPTH."""
+        embedded_in = (*outer, note.slug)
+        target_of = link_resolver(note, self.index.by_slug.get)
+
+        def embed(name: str, fragment: str) -> str | None:
+            target = target_of(name)  # only a published note: the public index has no other
+            if target is None or target.slug in embedded_in or len(embedded_in) > EMBED_DEPTH:
+                return None
+            return self.body_html(target, url, embedded_in, fragment) or None
+
+        title = None if outer else note.title
+        return render_body(
+            note.body,
+            self.resolver(note, url),
+            title,
+            embed=embed,
+            embedded=bool(outer),
+            section=section,
+        )
 
     def resolver(self, note: Note, url: Callable[[str], str]) -> Resolver:
         """How the links of `note` resolve: to a note's URL and title, or to None for a

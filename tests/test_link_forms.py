@@ -29,7 +29,7 @@ FORMS = {
     "wikilink-alias": "[[TARGET|KEPT]]",
     "wikilink-case": "[[UPPERTARGET|KEPT]]",
     "wikilink-path-and-heading": "[[goals/TARGET.md#Next steps|KEPT]]",
-    "embed-alias": "![[TARGET|KEPT]]",
+    "embed-alias": "Inline ![[TARGET|KEPT]] embed.",
     "in-table-cell": "| a | b |\n|---|---|\n| [[TARGET\\|KEPT]] | x |",
 }
 

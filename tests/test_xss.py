@@ -38,6 +38,17 @@ Text {PAYLOAD} and <a href="javascript:alert(1)">raw link</a>.
 
 <div onclick="alert(1)">div</div>
 
+<iframe src="https://evil.example/"></iframe> <object data="x.swf"></object> <embed src="x.swf">
+<form action="javascript:alert(1)"><input onfocus=alert(1) autofocus></form>
+<a href="&#106;avascript:alert(1)">entity link</a> <a href="java&#x09;script:alert(1)">tab link</a>
+<img src=x srcset="javascript:alert(1)"> <details open ontoggle=alert(1)>d</details>
+<svg><script>alert(1)</script></svg> <math><mi xlink:href="javascript:alert(1)">m</mi></math>
+<base href="https://evil.example/"> <meta http-equiv="refresh" content="0;url=javascript:alert(1)">
+<link rel="stylesheet" href="https://evil.example/x.css">
+<div style="background:url(javascript:alert(1))">styled</div>
+
+<style>body {{ display: none }}</style>
+
 <!-- <script>alert('comment')</script> -->
 
 - [ ] task {SCRIPT}
@@ -231,6 +242,21 @@ def test_json_and_feed_are_well_formed_and_hold_no_raw_markup(hostile_site):
     assert "<script" not in raw.lower() and "<img" not in raw.lower()
     ET.fromstring((hostile_site / "feed.xml").read_bytes())
     ET.fromstring((hostile_site / "sitemap.xml").read_bytes())
+
+
+def test_raw_html_in_a_body_is_sanitised_not_shown_as_text(hostile_site):
+    html = (hostile_site / "reflections/hostile-reflection/index.html").read_text(encoding="utf-8")
+    start = html.index('<div class="prose">')
+    body = html[start : html.index('<footer class="note-footer">', start)]
+    # Allowed markup is markup, not text; what it carried that could run is gone.
+    assert "<div>div</div>" in body and "&lt;div" not in body
+    assert '<div>styled</div>' in body
+    assert "entity link" in body and "tab link" in body
+    for banned in (
+        "<iframe", "<object", "<embed", "<form", "<input onfocus", "<svg", "<math", "<base",
+        "<meta", "<link", "<style", "style=", "srcset", "ontoggle", "display: none",
+    ):  # fmt: skip
+        assert banned not in body, banned
 
 
 def test_html_comments_never_reach_the_output(hostile_site):
