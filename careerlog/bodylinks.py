@@ -210,6 +210,8 @@ def plain_text(children: list[Token], resolve: Resolver | None = None) -> str:
             parts.append(token.meta["text"] or _link_text(token.meta["target"], resolve))
         elif token.type == "image":
             parts.append(plain_text(token.children or [], resolve))
+        elif token.type == "hashtag":
+            parts.append(token.content)
         elif token.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return " ".join("".join(parts).split())

@@ -85,23 +85,9 @@ class _Fields:
                 )
         return tuple(dict.fromkeys(items))
 
-    def labels(self, key: str) -> tuple[str, ...]:
-        """Tags and skills are lowercase with `-` for spaces and slashes, so `System Design` and
-        `system-design` are one skill, and each can name its own folder of the site (so without
-        control characters, which `check` warns about)."""
-        labels = []
-        for text in self.texts(key):
-            words = (
-                unicodedata.normalize("NFKC", clean_text(text))
-                .lower()
-                .replace("/", " ")
-                .replace("\\", " ")
-                .split()
-            )
-            label = "-".join(words).lstrip(".")
-            if label:
-                labels.append(label)
-        return tuple(dict.fromkeys(labels))
+    def labels(self, key: str, also: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The labels of a list field, then those of `also` (a body's inline `#tags`)."""
+        return labels_of(self.texts(key) + also)
 
     def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str | None:
         value = self.text(key)
@@ -205,6 +191,25 @@ def unknown_folder_kinds(vault: Path, raws: list[RawNote]) -> list[Diagnostic]:
     ]
 
 
+def labels_of(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Tags and skills are lowercase with `-` for spaces and slashes, so `System Design` and
+    `system-design` are one skill, and each can name its own folder of the site (so without
+    control characters, which `check` warns about)."""
+    labels = []
+    for text in texts:
+        words = (
+            unicodedata.normalize("NFKC", clean_text(text))
+            .lower()
+            .replace("/", " ")
+            .replace("\\", " ")
+            .split()
+        )
+        label = "-".join(words).lstrip(".")
+        if label:
+            labels.append(label)
+    return tuple(dict.fromkeys(labels))
+
+
 def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
     """A typed note from a raw one; every problem is a diagnostic, and the note is still returned."""
     path = vault / raw.path
@@ -237,7 +242,7 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         "slug": raw.path.stem,
         "title": title,
         "date": fields.date("date"),
-        "tags": fields.labels("tags"),
+        "tags": fields.labels("tags", also=facts.tags),
         "skills": fields.labels("skills"),
         "goals": () if kind == "review" else fields.texts("goals"),
         "aliases": fields.texts("aliases"),

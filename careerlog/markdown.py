@@ -32,6 +32,7 @@ class BodyFacts:
     tasks: tuple[Task, ...]
     heading: str | None  # the first `# heading` as text, its links as written
     heading_source: str | None  # and as Markdown
+    tags: tuple[str, ...]  # inline `#tags`, as written
 
 
 @cache
@@ -45,11 +46,13 @@ def parser() -> MarkdownIt:
 
 
 def analyse(body: str, body_line: int) -> BodyFacts:
-    """The links, tasks and first `# heading` of a body; lines are lines of the file."""
+    """The links, tasks, first `# heading` and inline tags of a body; lines are lines of the
+    file."""
     tokens = parser().parse(body, {})
     links: list[Link] = []
     tasks: list[Task] = []
     heading = heading_source = None
+    tags: list[str] = []
     for i, block in enumerate(tokens):
         if block.type == "heading_open" and block.tag == "h1" and heading is None:
             heading = plain_text(tokens[i + 1].children or []) or None
@@ -68,7 +71,8 @@ def analyse(body: str, body_line: int) -> BodyFacts:
         if box is not None:
             tasks.append(Task('checked="checked"' in box.content, plain_text(block.children)))
         links.extend(_links_of(block.children, line))
-    return BodyFacts(tuple(links), tuple(tasks), heading, heading_source)
+        tags += [c.meta["tag"] for c in block.children if c.type == "hashtag"]
+    return BodyFacts(tuple(links), tuple(tasks), heading, heading_source, tuple(tags))
 
 
 def _links_of(tokens: list[Token], line: int) -> list[Link]:

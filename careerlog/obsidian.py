@@ -1,5 +1,5 @@
-"""Obsidian's Markdown on top of CommonMark: comments, callouts, highlights, heading and
-block ids. Each is a markdown-it rule (mdit-py-plugins has none of them) except the
+"""Obsidian's Markdown on top of CommonMark: comments, callouts, highlights, inline tags,
+heading and block ids. Each is a markdown-it rule (mdit-py-plugins has none of them) except the
 comments, which go before anything reads a body."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import re
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -72,6 +73,35 @@ def _highlight(state: StateInline, silent: bool) -> bool:
         state.push("mark_close", "mark", -1)
     state.pos = end + 2
     return True
+
+
+# --- tags
+
+_HASHTAG = re.compile(r"#([\w/-]+)")
+_BEFORE_TAG = " \t\n([{,;"
+
+
+def _hashtag(state: StateInline, silent: bool) -> bool:
+    """`#tag` or `#area/topic` after a space or an opening bracket, with a letter in it (`#1`
+    is no tag); never in code, a heading's `#` or a URL's fragment, which other rules read."""
+    if not state.src.startswith("#", state.pos):
+        return False
+    if state.pos > 0 and state.src[state.pos - 1] not in _BEFORE_TAG:
+        return False
+    match = _HASHTAG.match(state.src, state.pos, state.posMax)
+    tag = match.group(1).strip("/") if match else ""
+    if not any(c.isalpha() for c in tag):
+        return False
+    if not silent:
+        token = state.push("hashtag", "", 0)
+        token.content = match.group(0)
+        token.meta = {"tag": tag}
+    state.pos = match.end()
+    return True
+
+
+def _render_hashtag(self, tokens: list[Token], idx: int, options, env) -> str:
+    return f'<span class="tag">{escapeHtml(tokens[idx].content)}</span>'
 
 
 # --- callouts
@@ -200,5 +230,7 @@ def _previous_block(tokens: list[Token], index: int) -> Token | None:
 
 def obsidian_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("emphasis", "careerlog_highlight", _highlight)
+    md.inline.ruler.before("emphasis", "careerlog_hashtag", _hashtag)
+    md.add_render_rule("hashtag", _render_hashtag)
     md.core.ruler.after("block", "careerlog_callouts", _callouts)
     md.core.ruler.after("inline", "careerlog_block_ids", _block_ids)

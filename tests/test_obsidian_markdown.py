@@ -133,6 +133,23 @@ def write_vault(vault: ScratchVault) -> ScratchVault:
         "---\ntitle: Loop B\ndate: 2026-05-06\n---\nloop b text\n\n![[loop-a]]\n",
     )
     vault.write(
+        "reflections/tags.md",
+        """
+        ---
+        title: Tags
+        date: 2026-05-08
+        tags: [writing]
+        ---
+        Working on #career and #Area/Topic (#paren too).
+
+        Not `#code`, [a link](https://example.com/page#fragment), a#b or #123.
+        """,
+    )
+    vault.write(
+        "reflections/zqxprivatetags.md",
+        "---\ntitle: Private tags\nprivate: true\n---\nAbout #zqxprivatetag.\n",
+    )
+    vault.write(
         "reflections/raw-html.md",
         """
         ---
@@ -268,3 +285,12 @@ def test_search_and_index_json_hold_no_marker(site):
     data = (site / "index.json").read_text(encoding="utf-8")
     json.loads(data)
     assert "^ship-it" not in data and "[!tip]" not in data
+
+
+def test_inline_tags_join_the_notes_tags(site, vault):
+    note = vault.load().index.note("tags")
+    assert note.tags == ("writing", "career", "area-topic", "paren")
+    assert '<span class="tag">#career</span>' in page(site, "reflections/tags")
+    assert "Tags" in page(site, "tags/area-topic")
+    assert not (site / "tags/code").exists() and not (site / "tags/fragment").exists()
+    assert leaks(site, ["zqxprivatetag"]) == []
