@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from careerlog import __version__
-from careerlog.diagnostics import ERROR, CareerlogError, VaultErrors
+from careerlog.diagnostics import ERROR, CareerlogError, VaultErrors, printable
 
 VAULT = click.argument(
     "vault",
@@ -58,9 +58,11 @@ def init(folder: Path) -> None:
     from careerlog.scaffold import init_vault
 
     for path in init_vault(folder, date.today()):
-        click.echo(f"created {path}")
+        click.echo(printable(f"created {path}"))
+    folder_shown = printable(folder)
     click.echo(
-        f'\nNext: careerlog new goal "My first goal" --vault {folder}, then careerlog build {folder}'
+        f'\nNext: careerlog new goal "My first goal" --vault {folder_shown}, '
+        f"then careerlog build {folder_shown}"
     )
 
 
@@ -96,7 +98,7 @@ def new(kind: str, title: str, vault: Path, today: date | None) -> None:
         from careerlog.build import load_vault
 
         index = load_vault(vault, today=today).index
-    click.echo(new_note(vault, kind, title, today, index))
+    click.echo(printable(new_note(vault, kind, title, today, index)))
 
 
 @main.command()
@@ -161,7 +163,7 @@ def build(vault: Path, out: Path, strict: bool, no_search: bool, today: date | N
         raise
     _print_diagnostics(result.diagnostics, err=True)
     search = "" if result.searchable else " (no search index)"
-    click.echo(f"built {result.pages} pages ({result.files} files) into {out}{search}")
+    click.echo(printable(f"built {result.pages} pages ({result.files} files) into {out}{search}"))
 
 
 @main.group()
@@ -199,7 +201,7 @@ def jsonresume(vault: Path, out: Path | None, today: date | None) -> None:
         click.echo(text, nl=False)
     else:
         out.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {out}", err=True)
+        click.echo(printable(f"wrote {out}"), err=True)
 
 
 def _parse_day(ctx: click.Context, param: click.Parameter, value: str) -> date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,25 @@ import click
 
 ERROR = "error"
 WARNING = "warning"
+
+# What a terminal would act on or show misleadingly: controls (ESC starts a colour or moves the
+# cursor), line and paragraph separators, bidirectional overrides, lone surrogates (a file name
+# that is not UTF-8).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def printable(text: object) -> str:
+    """`text` safe to print on one line: each unprintable character written as Python writes
+    it in a string literal (`\\x1b`, `\\n`, `\\u2028`), everything else as it is."""
+    return _UNPRINTABLE.sub(_escaped, str(text))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    escaped = repr(char)[1:-1]
+    return escaped if escaped != char else f"\\u{ord(char):04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -19,8 +39,9 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
+        """One line, whatever the path or the message hold (both may carry a note's text)."""
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.severity}: {self.message}"
+        return printable(f"{where}: {self.severity}: {self.message}")
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
@@ -37,9 +58,8 @@ class CareerlogError(click.ClickException):
     exit_code = 1
 
     def show(self, file=None) -> None:
-        click.echo(
-            click.style(f"careerlog: {self.format_message()}", fg="red"), err=True, file=file
-        )
+        message = printable(self.format_message())
+        click.echo(click.style(f"careerlog: {message}", fg="red"), err=True, file=file)
 
 
 class VaultErrors(CareerlogError):

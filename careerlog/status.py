@@ -1,9 +1,13 @@
-"""The terminal summary: where the career stands, what needs attention, when the next review is due."""
+"""The terminal summary: where the career stands, what needs attention, when the next review is due.
+
+Every text from the vault is shown through `printable`: a title cannot colour or move the terminal.
+"""
 
 from __future__ import annotations
 
 import click
 
+from careerlog.diagnostics import printable
 from careerlog.index import Index
 from careerlog.model import Goal
 
@@ -17,39 +21,40 @@ def progress_bar(percent: int) -> str:
 
 def status_lines(index: Index) -> list[str]:
     config = index.config
-    lines = [click.style(config.title, bold=True) + f"  ·  {index.today.isoformat()}"]
+    lines = [click.style(printable(config.title), bold=True) + f"  ·  {index.today.isoformat()}"]
     for role in index.current_roles:
         since = f" (since {role.start.isoformat()})" if role.start else ""
-        lines.append(f"Current role: {role.title}{since}")
+        lines.append(f"Current role: {printable(role.title)}{since}")
 
     active = [n for n in index.of_kind("goal") if isinstance(n, Goal) and n.status == "active"]
     active.sort(key=lambda g: (-index.goals[g.slug].progress, g.slug))
     lines += ["", click.style(f"Active goals ({len(active)})", bold=True)]
     if not active:
         lines.append('  none — add one with: careerlog new goal "Title"')
-    width = max((len(g.title) for g in active), default=0)
-    for goal in active:
+    titles = [printable(g.title) for g in active]
+    width = max(map(len, titles), default=0)
+    for goal, title in zip(active, titles):
         state = index.goals[goal.slug]
         details = [state.horizon or "no horizon"]
         if goal.target:
             details.append(f"target {goal.target.isoformat()}")
         lines.append(
-            f"  {goal.title:<{width}}  {progress_bar(state.progress)} {state.progress:>3}%  {' · '.join(details)}"
+            f"  {title:<{width}}  {progress_bar(state.progress)} {state.progress:>3}%  {' · '.join(details)}"
         )
 
     attention = []
-    for goal in active:
+    for goal, title in zip(active, titles):
         state = index.goals[goal.slug]
         if state.overdue:
             attention.append(
                 click.style("  overdue ", fg="red")
-                + f" {goal.title}: target {goal.target.isoformat()}, {state.days_overdue} days ago"
+                + f" {title}: target {goal.target.isoformat()}, {state.days_overdue} days ago"
             )
         if state.stale:
             last = state.last_mentioned.isoformat() if state.last_mentioned else "never"
             attention.append(
                 click.style("  stale   ", fg="yellow")
-                + f" {goal.title}: last mentioned in a review, reflection or achievement {last}"
+                + f" {title}: last mentioned in a review, reflection or achievement {last}"
             )
     cadence = index.cadence
     if cadence.overdue:
