@@ -124,16 +124,12 @@ def build_site(
         files = render_site(index, vault_templates, search=search)
     except jinja2.TemplateError as exc:  # most likely in the vault's own templates/
         raise CareerlogError(_template_error(exc)) from None
-    staging = output.stage_site(files, out)
-    try:
-        if search:
-            from careerlog.search import index_for_search
+    finish = None
+    if search:
+        from careerlog.search import index_for_search
 
-            index_for_search(staging)
-        output.swap_in(staging, out)
-    except BaseException:
-        output.discard(staging)
-        raise
+        finish = index_for_search
+    output.publish(files, out, finish)
     pages = sum(name.endswith(".html") for name in files)
     return BuildResult(out, pages, len(files), diagnostics, search)
 

@@ -3,17 +3,43 @@
 careerlog deletes only folders it wrote itself, which it recognises by the marker file it
 leaves in them; it never writes into the vault, a folder holding the vault, or a folder of
 someone else's.
+
+A build can be killed at any moment, and two can run at once:
+- One build at a time writes beside an output folder: it holds an flock on a lock file
+  beside it (`.NAME.careerlog-lock`, removed when the build ends); a second build waits.
+- `--out` is a complete site at every instant. On Linux the staged folder and the old site
+  trade places in one step (`renameat2` with `RENAME_EXCHANGE`). Elsewhere, or on a file
+  system that refuses the flag, the old site is renamed away and the new one renamed in:
+  for the instant between the two renames `--out` does not exist, which we accept there
+  rather than making `--out` a symlink (deploy tools copy a symlink as a symlink).
+- What a killed build left beside `--out` (a staging folder, or the previous site being
+  removed) is removed by the next build into it: folders named `.NAME.careerlog-...` that
+  carry the marker file (removed last, so a half-removed folder still carries it) or are
+  empty (killed before the marker was written).
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import functools
 import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import click
 
 from careerlog.diagnostics import CareerlogError
 from careerlog.vault import MARKER_FILE
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 MARKER_TEXT = "This folder was written by careerlog build; careerlog replaces it on every build.\n"
 
@@ -56,16 +82,94 @@ def sibling_prefix(out: Path) -> str:
     return f".{name}.careerlog-"
 
 
+def publish(
+    files: dict[str, bytes], out: Path, finish: Callable[[Path], None] | None = None
+) -> None:
+    """Make `files` the site at `out`: staged beside it, completed by `finish` (which may add
+    to the staged folder), then swapped in. On any error `out` is left as it was."""
+    with _locked(out):
+        remove_leftovers(out)
+        staging = stage_site(files, out)
+        try:
+            if finish is not None:
+                finish(staging)
+            swap_in(staging, out)
+        except BaseException as exc:
+            discard(staging)
+            if isinstance(exc, OSError):
+                raise CareerlogError(f"cannot replace {out}: {exc.strerror}") from None
+            raise
+
+
+def _cannot_write(out: Path, exc: OSError) -> CareerlogError:
+    return CareerlogError(
+        f"cannot write in {out.parent} ({exc.strerror}): careerlog writes the new site "
+        f"beside {out.name} and then swaps it in; choose an --out in a folder you can write to"
+    )
+
+
+@contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold the lock of `out`, waiting while another build holds it (no lock without flock)."""
+    held = _take_lock(out)
+    try:
+        yield
+    finally:
+        if held is not None:
+            fd, lock = held
+            os.unlink(lock)  # while still locked: a build waiting on it sees it gone and retries
+            os.close(fd)
+
+
+def _take_lock(out: Path) -> tuple[int, Path] | None:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if fcntl is None:
+            return None
+        lock = out.parent / f"{sibling_prefix(out)}lock"
+        while True:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                click.echo(f"waiting for another build into {out} to finish", err=True)
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            if _is_same_file(fd, lock):
+                return fd, lock
+            os.close(fd)  # the build before us removed that lock file: lock the current one
+    except OSError as exc:
+        raise _cannot_write(out, exc) from None
+
+
+def _is_same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except FileNotFoundError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
+def remove_leftovers(out: Path) -> None:
+    """Remove the staging folders and previous sites that killed builds left beside `out`."""
+    prefix = sibling_prefix(out)
+    for entry in os.scandir(out.parent):
+        if entry.name == out.name or not entry.name.startswith(prefix):
+            continue
+        if not entry.is_dir(follow_symlinks=False):
+            continue
+        path = Path(entry.path)
+        if (path / MARKER_FILE).is_file():
+            _remove_site(path)
+        elif not any(path.iterdir()):
+            path.rmdir()
+
+
 def stage_site(files: dict[str, bytes], out: Path) -> Path:
     """Write every file into a new temporary folder beside `out`, and return it."""
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=sibling_prefix(out), dir=out.parent))
     except OSError as exc:
-        raise CareerlogError(
-            f"cannot write in {out.parent} ({exc.strerror}): careerlog writes the new site "
-            f"beside {out.name} and then swaps it in; choose an --out in a folder you can write to"
-        ) from None
+        raise _cannot_write(out, exc) from None
     try:
         (staging / MARKER_FILE).write_text(MARKER_TEXT, encoding="utf-8")
         for relative, content in sorted(files.items()):
@@ -74,7 +178,7 @@ def stage_site(files: dict[str, bytes], out: Path) -> Path:
             target.write_bytes(content)
         os.chmod(staging, 0o755)  # mkdtemp makes it private to us; a site is meant to be read
     except BaseException as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         if isinstance(exc, OSError):  # a full disk, say
             raise CareerlogError(f"cannot write {exc.filename}: {exc.strerror}") from None
         raise
@@ -82,23 +186,72 @@ def stage_site(files: dict[str, bytes], out: Path) -> Path:
 
 
 def swap_in(staging: Path, out: Path) -> None:
-    """Replace `out` with the staged folder; the previous site is removed only once the new one is in place."""
-    previous = None
-    if out.is_dir():
-        if (out / MARKER_FILE).is_file():
-            previous = out.with_name(f"{staging.name}-previous")
-            out.rename(previous)
-        else:  # an empty folder (checked before staging)
-            out.rmdir()
-    try:
+    """Put the staged folder at `out`, then remove the previous site."""
+    if not out.is_dir():
         staging.rename(out)
-    except OSError:
-        if previous is not None:
+    elif not (out / MARKER_FILE).is_file():  # an empty folder (checked before staging)
+        out.rmdir()
+        staging.rename(out)
+    elif _exchange(staging, out):
+        _remove_site(staging)  # which now holds the previous site
+    else:
+        previous = staging.with_name(f"{staging.name}-previous")
+        out.rename(previous)
+        try:
+            staging.rename(out)
+        except OSError:
             previous.rename(out)
-        raise
-    if previous is not None:
-        shutil.rmtree(previous)
+            raise
+        _remove_site(previous)
+
+
+RENAME_EXCHANGE = 2  # from <linux/fs.h>
+AT_FDCWD = -100
+
+
+@functools.cache
+def _renameat2() -> Callable[..., int] | None:
+    """glibc's renameat2 (2.28 and later), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    function = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if function is not None:
+        function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+        function.argtypes += [ctypes.c_uint]
+        function.restype = ctypes.c_int
+    return function
+
+
+def _exchange(one: Path, other: Path) -> bool:
+    """Swap two folders in one step; False where the system or file system cannot."""
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(one), AT_FDCWD, os.fsencode(other), RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # not offered here
+        return False
+    raise OSError(error, os.strerror(error), str(other))
+
+
+def _remove_site(folder: Path) -> None:
+    """Remove a folder careerlog wrote, its marker file last: a removal cut short leaves a
+    folder that the next build still recognises as its own."""
+    for entry in os.scandir(folder):
+        if entry.name == MARKER_FILE:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path)
+        else:
+            os.unlink(entry.path)
+    (folder / MARKER_FILE).unlink(missing_ok=True)
+    folder.rmdir()
 
 
 def discard(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
+    """Remove a staging folder after a failed build, as far as possible."""
+    try:
+        _remove_site(staging)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
