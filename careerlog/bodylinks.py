@@ -9,6 +9,7 @@ text, so no `href`, `src` or id ever carries the file name of a note that is not
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -23,6 +24,8 @@ from careerlog.obsidian import anchor, heading_slug
 # The text after | may wrap onto the next line, as editors wrap a paragraph; the target may not.
 # In a table cell the | is escaped, as `[[target\|text]]`: the backslash belongs to neither.
 _WIKILINK = re.compile(r"\[\[([^\[\]\n|]+?)\\?(?:\|([^\[\]]+))?\]\]")
+# `![[photo.png|300]]`, `![[photo.png|alt 640x480]]`: a size, not text to show
+_SIZE = re.compile(r"(?:^|[\s|])\d+(?:x\d+)?$")
 # what `[[slug]]` shows when the note is not published: its slug (a file name) could say too much
 UNPUBLISHED = "(unpublished note)"
 # ids the theme's pages use themselves: a heading never takes one
@@ -135,13 +138,18 @@ def _render_wikilink(self, tokens: list[Token], idx: int, options, env) -> str:
     if meta.get("block"):
         embedded = env.get("embed") and env["embed"](name, fragment)
         if embedded and found:
-            source = f'<a href="{escapeHtml(found[0] + _anchor_suffix(fragment))}">{escapeHtml(found[1])}</a>'
-            return f'<div class="embed">\n{embedded}<p class="embed-source">From {source}</p>\n</div>\n'
+            url = escapeHtml(found[0] + _anchor_suffix(fragment))
+            source = f'<p class="embed-source">From <a href="{url}">{escapeHtml(found[1])}</a></p>'
+            return f'<div class="embed">\n{embedded}{source}\n</div>\n'
         return f"<p>{_wikilink_html(meta, found, fragment)}</p>\n"
     return _wikilink_html(meta, found, fragment)
 
 
 def _wikilink_html(meta: dict, found: tuple[str, str] | None, fragment: str) -> str:
+    name = split_fragment(meta["target"])[0]
+    if name and href_name(name) is None:  # `![[photo.png|300]]`: a file
+        alt = _SIZE.sub("", meta["text"]).strip()
+        return f'<span class="unlinked">{escapeHtml(alt or PurePosixPath(name).name)}</span>'
     text = escapeHtml(meta["text"] or (found[1] if found else UNPUBLISHED))
     if found is None:
         return f'<span class="unlinked">{text}</span>'

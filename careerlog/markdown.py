@@ -83,7 +83,7 @@ def _links_of(tokens: list[Token], line: int) -> list[Link]:
             line += 1
         elif token.type == "wikilink":
             name = wiki_name(token.meta["target"])
-            if name:
+            if name and href_name(name) is not None:  # a file is no link to a note
                 links.append(Link("", line, token.content.replace("\n", " "), key=name))
             line += token.content.count("\n")
         elif token.type in ("link_open", "image"):

@@ -191,7 +191,8 @@ def _block_ids(state: StateCore) -> None:
         inline = tokens[i]
         children = inline.children or []
         last = children[-1] if children else None
-        marker = _BLOCK_ID.search(last.content) if last is not None and last.type == "text" else None
+        text = last.content if last is not None and last.type == "text" else ""
+        marker = _BLOCK_ID.search(text)
         if inline.type != "inline" or marker is None or tokens[i - 1].type != "paragraph_open":
             i += 1
             continue

@@ -38,7 +38,8 @@ PUBLIC = "learn-rust"
 
 
 def write_vault(vault: ScratchVault) -> ScratchVault:
-    for slug, title, private in ((PRIVATE, "Zqxsecrettitle", "true"), (PUBLIC, "Learn Rust", "false")):
+    notes = ((PRIVATE, "Zqxsecrettitle", "true"), (PUBLIC, "Learn Rust", "false"))
+    for slug, title, private in notes:
         vault.write(
             f"goals/{slug}.md",
             f"""
@@ -59,7 +60,9 @@ def write_vault(vault: ScratchVault) -> ScratchVault:
             kept = f"kept{target[:3]}{i}"
             vault.write(
                 f"reflections/{target[:3]}-{name}.md",
-                f"---\ntitle: {name}\ndate: 2026-05-01\n---\nSee this:\n\n{text.replace('KEPT', kept)}\n",
+                f"---\ntitle: {name}\ndate: 2026-05-01\n---\nSee this:\n\n"
+                + text.replace("KEPT", kept)
+                + "\n",
             )
     return vault
 

@@ -31,6 +31,12 @@ def write_vault(vault: ScratchVault) -> ScratchVault:
         - write the CLI ^cli-item
         - read the book
 
+        | crate | use |
+        |-------|-----|
+        | clap  | CLI |
+
+        ^crates
+
         ## Next steps
 
         The same heading again.
@@ -143,6 +149,8 @@ def write_vault(vault: ScratchVault) -> ScratchVault:
         Working on #career and #Area/Topic (#paren too).
 
         Not `#code`, [a link](https://example.com/page#fragment), a#b or #123.
+
+        ![[photo.png|300]] and ![[scan.png|The certificate 640x480]] and [[cv.pdf]].
         """,
     )
     vault.write(
@@ -207,7 +215,8 @@ def test_block_ids_mark_their_block_and_are_not_shown(site):
     goal = page(site, "goals/learn-rust")
     assert '<p id="^ship-it">Ship a <mark>small</mark> service.</p>' in goal
     assert '<li id="^cli-item">write the CLI</li>' in goal
-    assert "^ship-it</p>" not in goal and "^cli-item<" not in goal
+    assert '<table id="^crates">' in goal
+    assert "^ship-it</p>" not in goal and "^cli-item<" not in goal and "^crates<" not in goal
     links = page(site, "reflections/links")
     assert 'href="../../goals/learn-rust/#%5Eship-it">the block</a>' in links
 
@@ -215,7 +224,8 @@ def test_block_ids_mark_their_block_and_are_not_shown(site):
 def test_names_resolve_in_any_letter_case_and_in_table_cells(site, vault):
     links = page(site, "reflections/links")
     assert '<a class="wikilink" href="../../goals/learn-rust/">Learn Rust</a>' in links
-    assert '<td><a class="wikilink" href="../../goals/learn-rust/">Rust in a table</a></td>' in links
+    in_cell = '<td><a class="wikilink" href="../../goals/learn-rust/">Rust in a table</a></td>'
+    assert in_cell in links
     assert [str(d) for d in vault.load().diagnostics] == []
 
 
@@ -294,3 +304,12 @@ def test_inline_tags_join_the_notes_tags(site, vault):
     assert "Tags" in page(site, "tags/area-topic")
     assert not (site / "tags/code").exists() and not (site / "tags/fragment").exists()
     assert leaks(site, ["zqxprivatetag"]) == []
+
+
+def test_file_embeds_show_no_size_or_bang_and_are_no_broken_note_links(site, vault):
+    html = prose(site, "reflections/tags")
+    assert "!" not in html.replace("<!", "")
+    assert ">300<" not in html and "640x480" not in html
+    assert "The certificate" in html and "photo.png" in html and "cv.pdf" in html
+    assert not any("photo.png" in str(d) for d in vault.load().diagnostics)
+
