@@ -48,7 +48,8 @@ def character_name(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
-def _found(text: str) -> list[str]:
+def control_characters(text: str) -> list[str]:
+    """The names of the forbidden characters in `text`, each once, in order."""
     return [character_name(c) for c in dict.fromkeys(_UNSAFE.findall(text))]
 
 
@@ -60,7 +61,7 @@ def control_character_warnings(
 
     def visit(value: Any, key: str, line: int) -> None:
         if isinstance(value, str):
-            if found := _found(value):
+            if found := control_characters(value):
                 warnings.append(Diagnostic(path, line, WARNING, _message(found, f"'{key}'")))
         elif isinstance(value, dict):
             for sub_key, sub_value in value.items():
@@ -74,7 +75,7 @@ def control_character_warnings(
     for key, value in meta.items():
         visit(value, key, lines.get(key, 1))
     for number, text in enumerate(body.split("\n"), start=body_line):
-        if found := _found(text):
+        if found := control_characters(text):
             warnings.append(Diagnostic(path, number, WARNING, _message(found, "the body")))
     return warnings
 
