@@ -10,14 +10,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerlog import model
+from careerlog import markers, model
 from careerlog.characters import clean_text
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import BodyFacts, analyse
 from careerlog.obsidian import without_comments
 from careerlog.vault import RawNote
 
-COMMON_FIELDS = ("type", "title", "date", "tags", "goals", "skills", "aliases", "private", "draft")
+COMMON_FIELDS = (
+    "type",
+    "title",
+    "date",
+    "tags",
+    "goals",
+    "skills",
+    "aliases",
+    *markers.MARKER_KEYS,
+)
 KIND_FIELDS = {
     "goal": ("horizon", "status", "started", "target", "progress", "parent"),
     "review": ("period",),
@@ -120,16 +129,47 @@ class _Fields:
             return None
         return round(value)
 
-    def flag(self, key: str) -> bool:
-        """Privacy flags fail closed: anything but a clear false counts as set."""
-        value = self.meta.get(key, False)
-        if isinstance(value, bool):
-            return value
-        shown = "empty" if value is None else repr(value)  # `private:` alone is not a clear false
-        self.report(
-            key, f"'{key}' must be true or false, not {shown}; the note is treated as {key}"
-        )
-        return True
+    def privacy(self) -> dict[str, Any]:
+        """The note's `private`, `draft` and `withheld_by`, from every privacy marker and every
+        field that nearly names one. Fails closed: a marker that is not a clear true or false,
+        given twice, or misspelt is an error, and the note stays unpublished."""
+        found = {"private": False, "draft": False}
+        withheld: list[str] = []
+        written: dict[str, str] = {}  # marker → its key as written
+        for key, value in self.meta.items():
+            marker = markers.marker_key(key)
+            if marker is None:
+                near = markers.near_marker(key)
+                if near and parse_date(value) is None:  # `publishDate: 2024-05-01` is a date
+                    self.report(
+                        key,
+                        f"'{key}' is not a field but looks like '{near}'; correct or rename it"
+                        "; the note stays unpublished until then",
+                    )
+                    withheld.append(key)
+                continue
+            if marker in written:
+                self.report(
+                    key,
+                    f"'{key}' is given twice (first as '{written[marker]}' on line "
+                    f"{self.line(written[marker])}); the note stays unpublished until one is gone",
+                )
+                withheld.append(key)
+                continue
+            written[marker] = key
+            if not isinstance(value, bool):
+                shown = "empty" if value is None else repr(value)  # `private:` alone is unclear
+                treated = marker if marker in found else "unpublished"
+                self.report(
+                    key,
+                    f"'{key}' must be true or false, not {shown}; the note is treated as {treated}",
+                )
+                withheld.append(key)
+            elif marker in found:
+                found[marker] = value
+            elif value is False:  # `publish: false`, `published: false`
+                withheld.append(f"{key}: false")
+        return {**found, "withheld_by": tuple(withheld)}
 
 
 def _describe(value: Any) -> str:
@@ -226,7 +266,7 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
 
     known = set(COMMON_FIELDS) | set(KIND_FIELDS[kind])
     for key in raw.meta:
-        if key not in known:
+        if key not in known and not (markers.marker_key(key) or markers.near_marker(key)):
             close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
             if close:
                 fields.report(key, f"unknown field '{key}'; did you mean '{close[0]}'?", WARNING)
@@ -246,14 +286,15 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         "skills": fields.labels("skills"),
         "goals": () if kind == "review" else fields.texts("goals"),
         "aliases": fields.texts("aliases"),
-        "private": fields.flag("private"),
-        "draft": fields.flag("draft"),
+        **fields.privacy(),
         "body": body,
         "body_line": raw.body_line,
         "title_source": title_source,
         "links": facts.links,
         "lines": dict(raw.lines),
-        "extra": {k: v for k, v in raw.meta.items() if k not in known},
+        "extra": {
+            k: v for k, v in raw.meta.items() if k not in known and not markers.marker_key(k)
+        },
     }
 
     note = _KIND_BUILDERS.get(kind, _plain)(fields, common, facts)

@@ -33,14 +33,13 @@ def near_marker(key: str) -> str | None:
     letters = _letters(key)
     if not letters or letters in _NOT_MARKERS:
         return None
-    for marker in MARKER_KEYS:
-        if marker in letters:
-            return marker
-    for marker in MARKER_KEYS:
-        allowed = 1 if len(marker) <= 5 else 2
-        if _edit_distance(letters, marker, allowed + 1) <= allowed:
-            return marker
-    return None
+    contained = [marker for marker in MARKER_KEYS if marker in letters]
+    if contained:
+        return max(contained, key=len)
+    distances = {marker: _edit_distance(letters, marker, cap=3) for marker in MARKER_KEYS}
+    nearest = min(MARKER_KEYS, key=distances.__getitem__)
+    allowed = 1 if len(nearest) <= 5 else 2  # one slip in `draft`, two in the longer ones
+    return nearest if distances[nearest] <= allowed else None
 
 
 def _letters(key: str) -> str:

@@ -59,6 +59,9 @@ class Note:
     aliases: tuple[str, ...] = ()  # other names a link may use for this note
     private: bool = False
     draft: bool = False
+    # what else keeps the note off the published site, as written: another tool's marker
+    # (`publish: false`) or a field that nearly names a marker (an error to fix)
+    withheld_by: tuple[str, ...] = ()
     body: str = ""
     body_line: int = 1  # line of the body's first line in the file
     title_source: str | None = None  # the Markdown of the `# heading` the title comes from
@@ -68,7 +71,7 @@ class Note:
 
     @property
     def published(self) -> bool:
-        return not (self.private or self.draft)
+        return not (self.private or self.draft or self.withheld_by)
 
     @property
     def sort_key(self) -> tuple:
