@@ -1,6 +1,7 @@
 """A note's text split into located front matter and body.
 
-Front matter is YAML between `---` lines, starting on line 1. Anything that looks like front
+Front matter is YAML between `---` lines, or TOML between `+++` lines (Hugo's), starting on
+line 1. Anything that looks like front
 matter but is not read as such (a fence after a blank line, behind an invisible character,
 `----`, a second block) is an error: the note must not be published as if it had none.
 YAML work is bounded (size, depth, values once aliases are expanded), so no note can make a
@@ -10,6 +11,7 @@ build hang or crash.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,23 +67,32 @@ def split_front_matter(path: Path, text: str) -> tuple[Split | None, list[Diagno
     """`text` (newlines normalised) as fields and body; None when the note must not load.
     Diagnostics name `path`."""
     lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    fence = lines[0].rstrip()
+    if fence not in _PARSERS:
         misplaced = misplaced_front_matter(lines)
         if misplaced is not None:
             line, message = misplaced
             return None, [Diagnostic(path, line, ERROR, message)]
         return Split({}, {}, text, 1), []
-    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    closing = ("---", "...") if fence == "---" else (fence,)
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closing), None)
     if close is None:
         return None, [
             Diagnostic(
                 path,
                 1,
                 ERROR,
-                "front matter opened with '---' is never closed; add a '---' line after the last field",
+                f"front matter opened with '{fence}' is never closed; "
+                f"add a '{fence}' line after the last field",
             )
         ]
-    meta, field_lines, diagnostics = _parse_yaml(path, "\n".join(lines[1:close]))
+    block = "\n".join(lines[1:close])
+    if len(block) > MAX_FRONT_MATTER:
+        message = (
+            f"front matter of {len(block):,} characters is too long (at most {MAX_FRONT_MATTER:,})"
+        )
+        return None, [Diagnostic(path, 1, ERROR, message)]
+    meta, field_lines, diagnostics = _PARSERS[fence](path, block)
     if meta is None:
         return None, diagnostics
     second = misplaced_front_matter(lines[close + 1 :], after_front_matter=True)
@@ -161,11 +172,6 @@ def _misplaced_fence(line: str, blank_lines_before: int) -> str:
 
 def _parse_yaml(path: Path, text: str) -> tuple[dict | None, dict[str, int], list[Diagnostic]]:
     offset = 2  # the front matter's first line is the file's second
-    if len(text) > MAX_FRONT_MATTER:
-        message = (
-            f"front matter of {len(text):,} characters is too long (at most {MAX_FRONT_MATTER:,})"
-        )
-        return None, {}, [Diagnostic(path, 1, ERROR, message)]
     too_much = _too_much_yaml(text)
     if too_much is not None:
         line, message = too_much
@@ -284,3 +290,59 @@ def _too_much_yaml(text: str) -> tuple[int, str] | None:
         return None
     finally:
         loader.dispose()
+
+
+def _parse_toml(path: Path, text: str) -> tuple[dict | None, dict[str, int], list[Diagnostic]]:
+    """TOML front matter between `+++` lines, as Hugo writes it."""
+    offset = 2
+    try:
+        meta = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\s*\(at line (\d+), column \d+\)", str(exc))
+        line = int(where[1]) - 1 + offset if where else 1
+        problem = str(exc).replace(where[0], "") if where else str(exc)
+        return None, {}, [Diagnostic(path, line, ERROR, f"invalid TOML in front matter: {problem}")]
+    except RecursionError:
+        message = f"front matter nests more than {MAX_DEPTH} levels deep"
+        return None, {}, [Diagnostic(path, 1, ERROR, message)]
+    except ValueError as exc:  # a number Python refuses to convert
+        return None, {}, [Diagnostic(path, 1, ERROR, f"invalid TOML in front matter: {exc}")]
+    if _depth(meta) > MAX_DEPTH:
+        message = f"front matter nests more than {MAX_DEPTH} levels deep"
+        return None, {}, [Diagnostic(path, 1, ERROR, message)]
+    return meta, _toml_lines(text, offset), []
+
+
+def _toml_lines(text: str, offset: int) -> dict[str, int]:
+    """The line of each key, and of each key of a `[table]` as `table.key`."""
+    lines: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(text.split("\n"), offset):
+        header = re.match(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$", line)
+        if header:
+            table = header[1].strip("\"' ")
+            lines.setdefault(table, number)
+            continue
+        key = re.match(r"^\s*([\"']?)([^=\"']+?)\1\s*=", line)
+        if key:
+            lines.setdefault(f"{table}.{key[2]}" if table else key[2], number)
+    return lines
+
+
+def _depth(value: Any) -> int:
+    """How many lists and mappings deep `value` goes (without recursion)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                break
+            stack.extend((item, depth) for item in value)
+    return deepest
+
+
+_PARSERS = {"---": _parse_yaml, "+++": _parse_toml}

@@ -6,7 +6,7 @@ import calendar
 import difflib
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +37,14 @@ KIND_FIELDS = {
     "role": ("company", "start", "end", "location"),
     model.NOTE_KIND: (),
 }
-# a time after the date (as some editors write it) is allowed and ignored
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?)?)?$")
+# a time after the date, with an offset or zone (as Jekyll and Hugo write it), is ignored
+_DATE = re.compile(
+    r"^(\d{4})(?:-(\d{2})(?:-(\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:Z|UTC|[+-]\d{2}(?::?\d{2})?))?)?)?)?$",
+    re.IGNORECASE,
+)
+# Jekyll's post names: `2025-11-01-title.md`
+_NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 _PERIOD = re.compile(r"^\d{4}(?:-(?:Q[1-4]|W(?:0[1-9]|[1-4]\d|5[0-3])|0[1-9]|1[0-2]))?$")
 
 
@@ -47,6 +53,7 @@ class _Fields:
 
     def __init__(self, path: Path, raw: RawNote):
         self.path = path
+        self.relative = raw.path
         self.meta = raw.meta
         self.lines = raw.lines
         self.diagnostics: list[Diagnostic] = []
@@ -130,46 +137,11 @@ class _Fields:
         return round(value)
 
     def privacy(self) -> dict[str, Any]:
-        """The note's `private`, `draft` and `withheld_by`, from every privacy marker and every
-        field that nearly names one. Fails closed: a marker that is not a clear true or false,
-        given twice, or misspelt is an error, and the note stays unpublished."""
-        found = {"private": False, "draft": False}
-        withheld: list[str] = []
-        written: dict[str, str] = {}  # marker → its key as written
-        for key, value in self.meta.items():
-            marker = markers.marker_key(key)
-            if marker is None:
-                near = markers.near_marker(key)
-                if near and parse_date(value) is None:  # `publishDate: 2024-05-01` is a date
-                    self.report(
-                        key,
-                        f"'{key}' is not a field but looks like '{near}'; correct or rename it"
-                        "; the note stays unpublished until then",
-                    )
-                    withheld.append(key)
-                continue
-            if marker in written:
-                self.report(
-                    key,
-                    f"'{key}' is given twice (first as '{written[marker]}' on line "
-                    f"{self.line(written[marker])}); the note stays unpublished until one is gone",
-                )
-                withheld.append(key)
-                continue
-            written[marker] = key
-            if not isinstance(value, bool):
-                shown = "empty" if value is None else repr(value)  # `private:` alone is unclear
-                treated = marker if marker in found else "unpublished"
-                self.report(
-                    key,
-                    f"'{key}' must be true or false, not {shown}; the note is treated as {treated}",
-                )
-                withheld.append(key)
-            elif marker in found:
-                found[marker] = value
-            elif value is False:  # `publish: false`, `published: false`
-                withheld.append(f"{key}: false")
-        return {**found, "withheld_by": tuple(withheld)}
+        """`private`, `draft` and `withheld_by` of the note (see `markers.read_markers`)."""
+        found, problems = markers.read_markers(self.meta, self.relative, self.line)
+        for key, message in problems:
+            self.report(key, message)
+        return found
 
 
 def _describe(value: Any) -> str:
@@ -184,6 +156,10 @@ def parse_date(value: Any, *, end_of_period: bool = False) -> date | None:
     """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a period means its first day, or its last with `end_of_period`."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, datetime):  # TOML front matter gives dates as dates
+        return value.date()
+    if isinstance(value, date):
+        return value
     match = _DATE.match(str(value).strip())
     if not match:
         return None
@@ -201,14 +177,21 @@ def parse_date(value: Any, *, end_of_period: bool = False) -> date | None:
 
 def kind_of(raw: RawNote) -> tuple[str, str | None]:
     """The note's kind, and the unknown kind it declared (if any)."""
-    declared = raw.meta.get("type")
-    if isinstance(declared, str) and declared.strip():
-        name = declared.strip().lower()
-        return (name, None) if name in model.KINDS else (model.NOTE_KIND, declared.strip())
+    declared = declared_kinds(raw.meta)
+    if declared:
+        known = [name for name in declared if name.lower() in model.KINDS]
+        return (known[0].lower(), None) if known else (model.NOTE_KIND, declared[0])
     top = raw.path.parts[0] if len(raw.path.parts) > 1 else None
     if top is None:
         return model.NOTE_KIND, None
     return (model.KIND_FOLDERS[top], None) if top in model.KIND_FOLDERS else (model.NOTE_KIND, top)
+
+
+def declared_kinds(meta: dict[str, Any]) -> list[str]:
+    """The kinds `type:` names: one, or a list (an Obsidian list property); `[]` is none."""
+    declared = meta.get("type")
+    values = declared if isinstance(declared, list) else [declared]
+    return [value.strip() for value in values if isinstance(value, str) and value.strip()]
 
 
 def unknown_folder_kinds(vault: Path, raws: list[RawNote]) -> list[Diagnostic]:
@@ -217,7 +200,7 @@ def unknown_folder_kinds(vault: Path, raws: list[RawNote]) -> list[Diagnostic]:
     counts: dict[str, int] = {}
     for raw in raws:
         unknown = kind_of(raw)[1]
-        if unknown is not None and "type" not in raw.meta:
+        if unknown is not None and not declared_kinds(raw.meta):
             counts[unknown] = counts.get(unknown, 0) + 1
     return [
         Diagnostic(
@@ -255,13 +238,13 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
     path = vault / raw.path
     fields = _Fields(path, raw)
     kind, unknown_kind = kind_of(raw)
-    if unknown_kind is not None and "type" in raw.meta:  # a folder's is said once: see below
+    if unknown_kind is not None and declared_kinds(raw.meta):  # a folder's is said once: below
         fields.report(
             "type",
             f"unknown kind '{unknown_kind}'; built as a plain note (kinds: {', '.join(model.KINDS)})",
             WARNING,
         )
-    if raw.meta.get("type") is not None and not isinstance(raw.meta.get("type"), str):
+    if not isinstance(raw.meta.get("type"), (str, list, type(None))):
         fields.report("type", f"'type' must be text, not {_describe(raw.meta['type'])}")
 
     known = set(COMMON_FIELDS) | set(KIND_FIELDS[kind])
@@ -275,13 +258,16 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
     facts = analyse(body, raw.body_line)
     title = fields.text("title")
     title_source = facts.heading_source if title is None and facts.heading else None
-    title = title or facts.heading or raw.path.stem
+    # Jekyll's `2025-11-01-title.md`: the date is the note's when it has none of its own,
+    # and not part of the title made from the name (the slug keeps it: links use it)
+    name_date = _NAME_DATE.match(raw.path.stem)
+    title = title or facts.heading or (name_date[2] if name_date else raw.path.stem)
     common = {
         "path": raw.path,
         "kind": kind,
         "slug": raw.path.stem,
         "title": title,
-        "date": fields.date("date"),
+        "date": fields.date("date") or (parse_date(name_date[1]) if name_date else None),
         "tags": fields.labels("tags", also=facts.tags),
         "skills": fields.labels("skills"),
         "goals": () if kind == "review" else fields.texts("goals"),

@@ -8,15 +8,77 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
 
 UNPUBLISHED_WHEN_TRUE = ("private", "draft")  # careerlog's own, Hugo's and Jekyll's `draft`
 UNPUBLISHED_WHEN_FALSE = ("publish", "published")  # Obsidian Publish, Jekyll
 MARKER_KEYS = UNPUBLISHED_WHEN_TRUE + UNPUBLISHED_WHEN_FALSE
+DRAFT_FOLDERS = ("_drafts",)  # Jekyll's; any folder of that name, at any depth, any case
 
 # Ordinary words a few letters away from a marker, which are not meant as one.
 _NOT_MARKERS = frozenset(
     {"craft", "graft", "drift", "raft", "daft", "publisher", "publishers", "publication"}
 )
+
+
+def read_markers(
+    meta: dict[str, Any], path: Path, line_of: Callable[[str], int]
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The note's `private`, `draft` and `withheld_by` (every other marker that keeps it off
+    the site), and (key, message) for each problem. Fails closed: a marker that is not a
+    clear true or false, given twice in two letter cases, or misspelt is an error, and the
+    note stays unpublished. `path` is the note's, relative to the vault."""
+    found: dict[str, Any] = {"private": False, "draft": False}
+    withheld: list[str] = []
+    problems: list[tuple[str, str]] = []
+    written: dict[str, str] = {}  # marker → its key as written
+    for key, value in meta.items():
+        marker = marker_key(key)
+        if marker is None:
+            near = near_marker(key)
+            if near and not _is_date(value):  # `publishDate: 2024-05-01` is not a marker
+                message = (
+                    f"'{key}' is not a field but looks like '{near}'; correct or rename it"
+                    "; the note stays unpublished until then"
+                )
+                problems.append((key, message))
+                withheld.append(key)
+            continue
+        if marker in written:
+            first = written[marker]
+            message = (
+                f"'{key}' is given twice (first as '{first}' on line {line_of(first)}); "
+                "the note stays unpublished until one is gone"
+            )
+            problems.append((key, message))
+            withheld.append(key)
+            continue
+        written[marker] = key
+        if not isinstance(value, bool):
+            shown = "empty" if value is None else repr(value)  # `private:` alone is unclear
+            treated = marker if marker in found else "unpublished"
+            message = (
+                f"'{key}' must be true or false, not {shown}; the note is treated as {treated}"
+            )
+            problems.append((key, message))
+            if marker in found:
+                found[marker] = True
+            else:
+                withheld.append(key)
+        elif marker in found:
+            found[marker] = value
+        elif value is False:  # `publish: false`, `published: false`
+            withheld.append(f"{key}: false")
+    withheld += [f"{name}/" for name in path.parts[:-1] if name.casefold() in DRAFT_FOLDERS]
+    found["withheld_by"] = tuple(withheld)
+    return found, problems
+
+
+def _is_date(value: Any) -> bool:
+    return isinstance(value, date) or bool(re.match(r"^\d{4}-\d{2}", str(value)))
 
 
 def marker_key(key: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from dataclasses import dataclass
@@ -10,9 +11,17 @@ from typing import Any
 
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.front_matter import split_front_matter
+from careerlog.names import NOTE_SUFFIXES
 
 MARKER_FILE = ".careerlog-site"  # written into every folder a build creates
-TEMPLATES_FOLDER = "templates"
+THEME_FOLDER = "theme"  # the vault's own site templates
+TEMPLATES_FOLDER = "templates"  # where they were before `theme/`; still read, with a warning
+NOTE_TEMPLATE_FOLDERS = ("templates", "_templates")  # note templates (Obsidian's and others')
+# Obsidian's Templates plugin and the Templater plugin name their folder here
+_OBSIDIAN_TEMPLATE_SETTINGS = (
+    (".obsidian/templates.json", "folder"),
+    (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"),
+)
 
 
 @dataclass(frozen=True)
@@ -27,17 +36,34 @@ class RawNote:
 def find_note_files(
     vault: Path, exclude: tuple[Path, ...] = ()
 ) -> tuple[list[Path], list[Diagnostic]]:
-    """Every `.md` note under the vault, sorted; hidden folders, templates and build output
-    are skipped, and so is anything that is not a regular file (a FIFO would block a read)."""
+    """Every `.md` or `.markdown` note under the vault (any letter case), sorted. Skipped:
+    hidden folders, folders of note templates, the site templates, build output, and
+    anything that is not a regular file (a FIFO would block a read)."""
     excluded = {p.resolve() for p in exclude}
+    skipped = _obsidian_template_folders(vault)
     found: list[Path] = []
     diagnostics: list[Diagnostic] = []
+    if site_templates_folder(vault).name == TEMPLATES_FOLDER:
+        diagnostics.append(
+            Diagnostic(
+                vault / TEMPLATES_FOLDER,
+                0,
+                WARNING,
+                "site templates in 'templates/' are still used, but move them to 'theme/': "
+                "'templates/' is where note templates are kept (Obsidian's, for one)",
+            )
+        )
     for folder, dirnames, filenames in os.walk(vault):
         here = Path(folder)
         kept = []
         for name in sorted(dirnames):
             sub = here / name
-            if name.startswith(".") or (here == vault and name == TEMPLATES_FOLDER):
+            if (
+                name.startswith(".")
+                or name.casefold() in NOTE_TEMPLATE_FOLDERS
+                or (here == vault and name == THEME_FOLDER)
+                or sub.relative_to(vault).as_posix().casefold() in skipped
+            ):
                 continue
             if sub.is_symlink():
                 diagnostics.append(Diagnostic(sub, 0, WARNING, "symbolic link not followed"))
@@ -47,9 +73,9 @@ def find_note_files(
             kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
-            if not name.endswith(".md") or name.startswith("."):
+            if not name.lower().endswith(NOTE_SUFFIXES) or name.startswith("."):
                 continue
-            if here == vault and name.lower() == "readme.md":
+            if here == vault and name.lower() in ("readme.md", "readme.markdown"):
                 continue
             path = here / name
             problem = _unreadable(vault, path)
@@ -58,6 +84,37 @@ def find_note_files(
                 continue
             found.append(path)
     return found, diagnostics
+
+
+def site_templates_folder(vault: Path) -> Path:
+    """The vault's folder of site templates: `theme/`, or, in a vault made before `theme/`
+    existed, `templates/` when it holds site templates (any file but a note)."""
+    theme = vault / THEME_FOLDER
+    old = vault / TEMPLATES_FOLDER
+    if theme.exists() or theme.is_symlink():
+        return theme
+    if old.is_symlink():
+        return old  # never followed, but reported by the reader of site templates
+    for _, _, filenames in os.walk(old):
+        if any(not n.startswith(".") and not n.lower().endswith(NOTE_SUFFIXES) for n in filenames):
+            return old
+    return theme
+
+
+def _obsidian_template_folders(vault: Path) -> set[str]:
+    """The folders Obsidian's template plugins take note templates from (relative, folded)."""
+    folders = set()
+    for setting, key in _OBSIDIAN_TEMPLATE_SETTINGS:
+        path = vault / setting
+        try:
+            if path.is_symlink() or not path.is_file() or path.stat().st_size > 1_000_000:
+                continue
+            value = json.loads(path.read_text(encoding="utf-8")).get(key)
+        except (OSError, ValueError, AttributeError):
+            continue  # no setting, or one Obsidian would not read either
+        if isinstance(value, str) and value.strip("/ "):
+            folders.add(value.strip("/ ").casefold())
+    return folders
 
 
 def _unreadable(vault: Path, path: Path) -> Diagnostic | None:

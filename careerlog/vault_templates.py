@@ -1,4 +1,5 @@
-"""The vault's own `templates/` folder, read once: its regular files, never through a symlink.
+"""The vault's own site templates (`theme/`, or `templates/` in older vaults), read once: its
+regular files, never through a symlink.
 
 A vault may come from someone else (a pull request built in CI, a shared template), so its
 templates are data: `render.py` runs them sandboxed, and this module reads only regular
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careerlog.diagnostics import WARNING, Diagnostic
-from careerlog.vault import TEMPLATES_FOLDER
+from careerlog.vault import site_templates_folder
 
 STATIC_PREFIX = "static/"
 
@@ -36,8 +37,9 @@ class VaultTemplates:
 
 
 def read_vault_templates(vault: Path) -> VaultTemplates:
-    """Every regular file under the vault's `templates/`; hidden files and folders are skipped."""
-    root = vault / TEMPLATES_FOLDER
+    """Every regular file under the vault's `theme/` (see `site_templates_folder`); hidden files
+    and folders are skipped."""
+    root = site_templates_folder(vault)
     found = VaultTemplates()
     if not _is_real_folder(root, found.diagnostics):
         return found
