@@ -33,7 +33,7 @@ from pathlib import Path
 
 import click
 
-from careerlog.diagnostics import CareerlogError
+from careerlog.diagnostics import CareerlogError, printable
 from careerlog.vault import MARKER_FILE
 
 try:
@@ -132,7 +132,7 @@ def _take_lock(out: Path) -> tuple[int, Path] | None:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                click.echo(f"waiting for another build into {out} to finish", err=True)
+                click.echo(printable(f"waiting for another build into {out} to finish"), err=True)
                 fcntl.flock(fd, fcntl.LOCK_EX)
             if _is_same_file(fd, lock):
                 return fd, lock

@@ -3,8 +3,11 @@ theme's original through the `theme/` prefix."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+
 import pytest
-from conftest import cli_build, html_pages, output_files, tree
+from conftest import CAREERLOG_BIN, TODAY, cli_build, html_pages, output_files, tree
 
 from careerlog.render import theme_dir
 
@@ -234,3 +237,30 @@ def test_symlink_in_templates_fails_a_strict_build(career_vault, tmp_path, outsi
     assert result.exit_code == 1
     assert "templates/static/passwd: error: symbolic link not followed" in result.output
     assert not (tmp_path / "site").exists()
+
+
+def test_template_that_is_not_utf8_is_a_located_error(career_vault, career_site):
+    before = tree(career_site)
+    career_vault.write_bytes("templates/page.html", b"{% extends 'theme/page.html' %}\xff\n")
+    result = cli_build(career_vault.root, career_site)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "vault/templates/page.html:1: template error: not UTF-8 text" in result.output
+    assert tree(career_site) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifo_in_templates_is_not_read(career_vault, tmp_path):
+    """A FIFO is never opened (reading one blocks until someone writes to it): a warning."""
+    (career_vault.root / "templates").mkdir()
+    os.mkfifo(career_vault.root / "templates/page.html")
+    build = subprocess.run(
+        [str(CAREERLOG_BIN), "build", str(career_vault.root), "--out", str(tmp_path / "site")]
+        + ["--no-search", "--today", TODAY.isoformat()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert build.returncode == 0, build.stderr
+    assert "vault/templates/page.html: warning: not a regular file; not read" in build.stderr
+    assert "static/style.css" in (tmp_path / "site/index.html").read_text(encoding="utf-8")
