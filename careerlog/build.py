@@ -71,7 +71,7 @@ def strictly(diagnostics: list[Diagnostic], strict: bool) -> list[Diagnostic]:
     ]
 
 
-def load_public(
+def load_checked(
     vault: Path,
     *,
     today: date | None = None,
@@ -79,16 +79,21 @@ def load_public(
     exclude: tuple[Path, ...] = (),
     found: list[Diagnostic] | None = None,
 ) -> tuple[Index, list[Diagnostic]]:
-    """The public index of `vault` (what may be published), with the vault's warnings and
-    those `found` elsewhere (its templates); any error (a warning too, with `strict`) raises
-    VaultErrors."""
-    from careerlog.privacy import public_index
-
+    """The whole index of `vault`, with the vault's warnings and those `found` elsewhere (its
+    templates); any error (a warning too, with `strict`) raises VaultErrors."""
     loaded = load_vault(vault, today=today, exclude=exclude)
     diagnostics = strictly(sorted_diagnostics(loaded.diagnostics + (found or [])), strict)
     if has_errors(diagnostics):
         raise VaultErrors(diagnostics)
-    return public_index(loaded.index), diagnostics
+    return loaded.index, diagnostics
+
+
+def load_public(vault: Path, *, today: date | None = None) -> tuple[Index, list[Diagnostic]]:
+    """The public index of `vault` (what the owner publishes), with the vault's warnings."""
+    from careerlog.privacy import public_index
+
+    index, diagnostics = load_checked(vault, today=today)
+    return public_index(index), diagnostics
 
 
 @dataclass(frozen=True)
@@ -107,23 +112,35 @@ def build_site(
     today: date | None = None,
     strict: bool = False,
     search: bool = True,
+    private: bool = False,
 ) -> BuildResult:
-    """Build the public site of `vault` into `out`; on any error, `out` is left exactly as it was."""
+    """Build the public site of `vault` into `out`, or with `private` the owner's tracker
+    (never into a folder that holds a public site, nor the reverse); on any error, `out` is
+    left exactly as it was."""
     import jinja2
 
     from careerlog import output
+    from careerlog.privacy import public_index
     from careerlog.render import render_site
     from careerlog.vault_templates import read_vault_templates
 
     output.check_output_folder(out, vault)
+    output.check_face(out, private=private)
     vault_templates = read_vault_templates(vault)
-    index, diagnostics = load_public(
+    index, diagnostics = load_checked(
         vault, today=today, strict=strict, exclude=(out,), found=vault_templates.diagnostics
     )
     try:
-        files = render_site(index, vault_templates, search=search)
+        files = render_site(
+            index if private else public_index(index),
+            vault_templates,
+            search=search,
+            private=private,
+        )
     except jinja2.TemplateError as exc:  # most likely in the vault's own templates/
         raise CareerlogError(_template_error(exc)) from None
+    if private:
+        files[output.PRIVATE_MARKER] = output.PRIVATE_MARKER_TEXT.encode("utf-8")
     finish = None
     if search:
         from careerlog.search import index_for_search

@@ -149,21 +149,40 @@ def status(vault: Path, today: date | None) -> None:
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
+@click.option(
+    "--private",
+    is_flag=True,
+    help="Build your private tracker instead (every note, what needs attention); needs an "
+    "--out folder of its own.",
+)
 @TODAY
-def build(vault: Path, out: Path, strict: bool, no_search: bool, today: date | None) -> None:
-    """Build the public site of VAULT into --out. Private and draft notes are left out.
+def build(
+    vault: Path, out: Path, strict: bool, no_search: bool, private: bool, today: date | None
+) -> None:
+    """Build the public site of VAULT into --out: the kinds you publish ([publish] in
+    careerlog.toml), never a private or draft note.
+
+    With --private, build your tracker: every note, what is stale or overdue, each page
+    bannered and marked noindex; never into the public site's folder.
 
     On any error nothing is written and the previous site stays as it was."""
     from careerlog.build import build_site
 
+    if private and click.get_current_context().get_parameter_source("out").name == "DEFAULT":
+        raise click.UsageError("--private needs its own --out folder (never the public site's)")
     try:
-        result = build_site(vault, out, today=today, strict=strict, search=not no_search)
+        result = build_site(
+            vault, out, today=today, strict=strict, search=not no_search, private=private
+        )
     except VaultErrors as exc:
         _print_diagnostics(exc.diagnostics, err=True)
         raise
     _print_diagnostics(result.diagnostics, err=True)
     search = "" if result.searchable else " (no search index)"
-    click.echo(printable(f"built {result.pages} pages ({result.files} files) into {out}{search}"))
+    what = "the private tracker: " if private else ""
+    click.echo(
+        printable(f"built {what}{result.pages} pages ({result.files} files) into {out}{search}")
+    )
 
 
 @main.group()

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from careerlog.characters import control_characters
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
+from careerlog.publishing import Publish, read_publish
 
 CONFIG_FILE = "careerlog.toml"
 REVIEW_CADENCES = ("weekly", "monthly", "quarterly", "yearly")
@@ -32,6 +33,9 @@ class Config:
     review_every: str = "quarterly"
     stale_after_days: int = 90
     language: str = "en"
+    email: str = ""
+    links: dict[str, str] = field(default_factory=dict)  # name → URL, on the public home
+    publish: Publish = field(default_factory=Publish)  # what the public site shows
 
 
 # RFC 5646 §2.1: language[-script][-region](-variant)*(-extension)*[-x-private], or private use
@@ -114,6 +118,25 @@ def _language(key: str, value: str) -> str | None:
     return None
 
 
+def _email(key: str, value: str) -> str | None:
+    if not value or re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", value):
+        return None
+    return f"'{key}' is not an email address: {value!r}"
+
+
+def _link(name: str, value: Any) -> str | None:
+    if isinstance(value, str) and not _NOT_IN_URL.search(value):
+        parts = urlsplit(value)
+        web = parts.scheme in ("http", "https") and value.startswith(f"{parts.scheme}://")
+        if (web and parts.hostname) or re.fullmatch(r"mailto:[^@<>\"]+@[^@<>\"]+", value):
+            return None
+    return f"link '{name}' must be an http://, https:// or mailto: address, not {value!r}"
+
+
+def _no_check(key: str, value: Any) -> None:
+    """For a table whose entries are checked one by one, at their own lines."""
+
+
 # setting → (its TOML type, what its value must be: an error message, or None)
 _FIELDS: dict[str, tuple[type, Callable[[str, Any], str | None]]] = {
     "title": (str, _title),
@@ -123,9 +146,12 @@ _FIELDS: dict[str, tuple[type, Callable[[str, Any], str | None]]] = {
     "review_every": (str, _review_every),
     "stale_after_days": (int, _stale_after_days),
     "language": (str, _language),
+    "email": (str, _email),
+    "links": (dict, _no_check),
+    "publish": (dict, _no_check),
 }
 
-_KIND_OF_VALUE = {str: "text", int: "a whole number"}
+_KIND_OF_VALUE = {str: "text", int: "a whole number", dict: "a table"}
 
 
 def _line_of(text: str, key: str) -> int:
@@ -165,6 +191,15 @@ def load_config(vault: Path) -> tuple[Config, list[Diagnostic]]:
         else:
             values[key] = value
 
+    for name, link in values.get("links", {}).items():
+        if problem := _link(name, link):
+            diagnostics.append(Diagnostic(display, _line_of(text, name), ERROR, problem))
+            values["links"] = {}
+    if "publish" in values:
+        values["publish"], problems = read_publish(
+            values["publish"], lambda key: _line_of(text, key), display
+        )
+        diagnostics += problems
     base_url = values.get("base_url")
     if base_url and not base_url.endswith("/"):
         values["base_url"] = base_url + "/"

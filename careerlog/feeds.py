@@ -67,15 +67,18 @@ def render_index_json(site: SiteWriter) -> None:
                 ],
                 "started": iso_date(goal.started),
                 "target": iso_date(goal.target),
-                "stale": state.stale,
-                "overdue": state.overdue,
-                "days_overdue": state.days_overdue,
-                "last_mentioned": iso_date(state.last_mentioned),
                 "parent": goal.parent,
                 "children": list(state.children),
                 "tasks": {"done": sum(t.done for t in goal.tasks), "total": len(goal.tasks)},
             }
         )
+        if site.private:  # what needs attention is the tracker's
+            goals[-1].update(
+                stale=state.stale,
+                overdue=state.overdue,
+                days_overdue=state.days_overdue,
+                last_mentioned=iso_date(state.last_mentioned),
+            )
     notes = [
         {
             "kind": n.kind,
@@ -101,7 +104,12 @@ def render_index_json(site: SiteWriter) -> None:
         "build_date": site.today.isoformat(),
         "goals": goals,
         "notes": notes,
-        "cadence": {
+        "current_roles": [n.slug for n in index.current_roles],
+        "tags": {t: list(s) for t, s in index.tags.items()},
+        "skills": {t: list(s) for t, s in index.skills.items()},
+    }
+    if site.private:
+        data["cadence"] = {
             "every": cadence.every,
             "last_review": iso_date(cadence.last_review),
             "next_due": cadence.next_due.isoformat(),
@@ -110,11 +118,7 @@ def render_index_json(site: SiteWriter) -> None:
                 {"start": d.isoformat(), "period": period_label(d, cadence.every)}
                 for d in cadence.missed
             ],
-        },
-        "current_roles": [n.slug for n in index.current_roles],
-        "tags": {t: list(s) for t, s in index.tags.items()},
-        "skills": {t: list(s) for t, s in index.skills.items()},
-    }
+        }
     json = render_data_file(site, "index.json", data=clean_data(data))
     site.add("index.json", json.encode("utf-8"), "index.json")
 

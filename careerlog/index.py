@@ -11,7 +11,7 @@ from careerlog.config import Config
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import with_derived_titles
 from careerlog.model import Goal, Note, Review, Role
-from careerlog.progress import Cadence, GoalState, goal_states, review_cadence
+from careerlog.progress import Cadence, Figure, GoalState, goal_states, review_cadence
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,11 @@ class Index:
         return [n for n in self.of_kind("role") if n.end is None or n.end >= self.today]
 
 
-def build_index(notes: list[Note], config: Config, today: date) -> Index:
-    """An index of the given notes; a note refers only to notes in the list."""
+def build_index(
+    notes: list[Note], config: Config, today: date, figures: tuple[Figure, ...] = ()
+) -> Index:
+    """An index of the given notes (a note refers only to notes in the list), with the progress
+    `figures` of reviews that are not among them."""
     ordered = sorted(with_derived_titles(notes), key=lambda n: n.sort_key, reverse=True)
     by_slug = {n.slug: n for n in ordered}
     mentions: dict[str, list[Note]] = {}
@@ -53,7 +56,7 @@ def build_index(notes: list[Note], config: Config, today: date) -> Index:
         today=today,
         notes=tuple(ordered),
         by_slug=by_slug,
-        goals=goal_states(goals, mentions, reviews, today, config.stale_after_days),
+        goals=goal_states(goals, mentions, reviews, today, config.stale_after_days, figures),
         backlinks={slug: tuple(n.slug for n in found) for slug, found in mentions.items()},
         tags=_group(ordered, "tags"),
         skills=_group(ordered, "skills"),

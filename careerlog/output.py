@@ -255,3 +255,31 @@ def discard(staging: Path) -> None:
         _remove_site(staging)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+PRIVATE_MARKER = ".careerlog-private"  # beside the marker file, in the owner's private tracker
+PRIVATE_MARKER_TEXT = "This folder is careerlog's private tracker: never publish it.\n"
+
+
+def check_face(out: Path, *, private: bool) -> None:
+    """The private tracker and the public site never share a folder, and the tracker is never
+    written inside a public site (a deploy would publish it)."""
+    holds_site = (out / MARKER_FILE).is_file()
+    holds_tracker = (out / PRIVATE_MARKER).is_file()
+    if private and holds_site and not holds_tracker:
+        raise CareerlogError(
+            f"refusing to build the private tracker into {out}: it holds the public site; "
+            "choose another --out folder"
+        )
+    if not private and holds_tracker:
+        raise CareerlogError(
+            f"refusing to build the public site into {out}: it holds the private tracker; "
+            "choose another --out folder"
+        )
+    if private:
+        for parent in out.absolute().parents:
+            if (parent / MARKER_FILE).is_file() and not (parent / PRIVATE_MARKER).is_file():
+                raise CareerlogError(
+                    f"refusing to build the private tracker into {out}: it is inside the "
+                    f"public site {parent}; choose a folder outside it"
+                )

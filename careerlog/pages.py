@@ -34,6 +34,7 @@ STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
 DECIDED_OUTCOMES = ("passed", "rejected", "offer", "accepted", "declined")
 OFFER_OUTCOMES = ("offer", "accepted", "declined")
 LATEST_SIZE = 8
+HIGHLIGHTS = 3  # achievements and learning on the public home
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,17 @@ class Attention:
 
 
 def render_pages(site: SiteWriter) -> None:
-    render_dashboard(site)
+    if site.private:
+        render_dashboard(site)
+    else:
+        render_profile(site)
     render_cv(site)
     render_timeline(site)
     render_roadmap(site)
-    render_reviews(site)
-    render_interviews(site)
+    if site.shows("review"):
+        render_reviews(site)
+    if site.shows("interview"):
+        render_interviews(site)
     render_skills(site)
     render_tags(site)
     render_lists(site)
@@ -78,7 +84,8 @@ def newest_roles_first(roles: Iterable[Role]) -> list[Role]:
 
 
 def kinds_present(site: SiteWriter) -> list[str]:
-    return [*KINDS, NOTE_KIND] if site.has_plain_notes else list(KINDS)
+    kinds = [kind for kind in KINDS if site.shows(kind)]
+    return [*kinds, NOTE_KIND] if site.has_plain_notes else kinds
 
 
 def review_entries(index: Index, review: Review) -> list[tuple[Goal, ReviewEntry]]:
@@ -105,7 +112,7 @@ def render_dashboard(site: SiteWriter) -> None:
         "dashboard.html",
         "the dashboard",
         title="Dashboard",
-        current="dashboard",
+        current="home",
         roles=roles,
         last_role=past_roles[0] if past_roles else None,
         active=active,
@@ -115,6 +122,27 @@ def render_dashboard(site: SiteWriter) -> None:
         counts=counts,
         achieved=[g for g in site.goals if g.status == "achieved"],
         cadence=index.cadence,
+    )
+
+
+def render_profile(site: SiteWriter) -> None:
+    """The public home: who the owner is, what they do now, and their best lately."""
+    index, today = site.index, site.today
+    roles = newest_roles_first(index.current_roles)
+    past_roles = [r for r in newest_roles_first(index.of_kind("role")) if r not in roles]
+    site.page(
+        "index.html",
+        "profile.html",
+        "the home page",
+        title=site.config.owner or site.config.title,
+        current="home",
+        roles=roles,
+        last_role=past_roles[0] if past_roles else None,
+        achievements=[n for n in index.of_kind("achievement") if n.date and n.date <= today][
+            :HIGHLIGHTS
+        ],
+        active=sorted((g for g in site.goals if g.status == "active"), key=goal_sort_key),
+        learnt=[n for n in index.of_kind("learning") if n.date and n.date <= today][:HIGHLIGHTS],
     )
 
 

@@ -6,19 +6,59 @@ from dataclasses import replace
 
 from careerlog.index import Index, build_index
 from careerlog.model import Goal, Note, Review
+from careerlog.progress import Figure
+from careerlog.publishing import Publish
 
 
 def public_index(index: Index) -> Index:
     """The index rebuilt from published notes alone, each stripped of what names an unpublished
     (or unknown) note: its `goals`, a goal's `parent`, a review's entries and its links. So
     nothing private reaches a template: not as a page, a list entry, a tag, a backlink, a
-    review's progress or a link target. Link text stays in bodies; the renderer unlinks it."""
-    published = {n.slug for n in index.notes if n.published}
-    return build_index(
+    review's progress or a link target. Link text stays in bodies; the renderer unlinks it.
+
+    A note is published when it is neither private nor a draft and the owner publishes its
+    kind (`[publish]`). A review left out only by that choice still gives a published goal its
+    figures (a number on a day, never the review's text, title or link); a private or draft
+    review gives nothing."""
+    publish = index.config.publish
+    published = {n.slug for n in index.notes if n.published and _chosen(n, publish)}
+    figures = tuple(
+        Figure(entry.goal, note.date, entry.progress)
+        for note in index.notes
+        if isinstance(note, Review)
+        and note.published
+        and note.slug not in published
+        and note.date is not None
+        for entry in note.entries
+        if entry.goal in published and entry.progress is not None
+    )
+    public = build_index(
         [_without_unpublished(n, published) for n in index.notes if n.slug in published],
         index.config,
         index.today,
+        figures,
     )
+    return _without_tracker_flags(public)
+
+
+def _without_tracker_flags(index: Index) -> Index:
+    """What needs the owner's attention (stale, overdue, missed reviews) is for the tracker;
+    the public index says nothing of it, so no public page can."""
+    return replace(
+        index,
+        goals={
+            slug: replace(state, stale=False, overdue=False, days_overdue=0)
+            for slug, state in index.goals.items()
+        },
+        cadence=replace(index.cadence, overdue=False, missed=()),
+    )
+
+
+def _chosen(note: Note, publish: Publish) -> bool:
+    """Whether the owner publishes notes like this one."""
+    if note.kind not in publish.kinds:
+        return False
+    return not isinstance(note, Goal) or note.status in publish.goal_statuses
 
 
 def _without_unpublished(note: Note, published: set[str]) -> Note:

@@ -16,8 +16,16 @@ class ProgressPoint(NamedTuple):
 
     day: date
     progress: int
-    review: Review
+    review: Review | None  # None where the review is not published, only its figure
     note: str  # the review's note on this goal, if any
+
+
+class Figure(NamedTuple):
+    """A goal's progress as a review that is not published recorded it: a number on a day."""
+
+    goal: str
+    day: date
+    progress: int
 
 
 @dataclass(frozen=True)
@@ -48,17 +56,27 @@ def derived_horizon(goal: Goal) -> str | None:
     return "long"
 
 
-def goal_histories(reviews: list[Review]) -> dict[str, tuple[ProgressPoint, ...]]:
-    """Goal slug → every figure dated reviews gave it, oldest first (reviews of one day by slug)."""
+def goal_histories(
+    reviews: list[Review], figures: tuple[Figure, ...] = ()
+) -> dict[str, tuple[ProgressPoint, ...]]:
+    """Goal slug → every figure dated reviews gave it, oldest first (reviews of one day by slug),
+    with the figures of reviews that are not published (dated points, no review)."""
+    points = [
+        (
+            review.sort_key,
+            ProgressPoint(review.date, entry.progress, review, entry.note),
+            entry.goal,
+        )
+        for review in reviews
+        if review.date is not None
+        for entry in review.entries
+        if entry.progress is not None
+    ]
+    points += [((f.day, ""), ProgressPoint(f.day, f.progress, None, ""), f.goal) for f in figures]
     histories: dict[str, list[ProgressPoint]] = {}
-    for review in sorted(reviews, key=lambda r: r.sort_key):
-        if review.date is None:
-            continue
-        for entry in review.entries:
-            if entry.progress is not None:
-                point = ProgressPoint(review.date, entry.progress, review, entry.note)
-                histories.setdefault(entry.goal, []).append(point)
-    return {slug: tuple(points) for slug, points in histories.items()}
+    for _, point, goal in sorted(points, key=lambda p: p[0]):
+        histories.setdefault(goal, []).append(point)
+    return {slug: tuple(found) for slug, found in histories.items()}
 
 
 def goal_progress(goal: Goal, history: tuple[ProgressPoint, ...]) -> tuple[int, str]:
@@ -79,12 +97,13 @@ def goal_states(
     reviews: list[Review],
     today: date,
     stale_after_days: int,
+    figures: tuple[Figure, ...] = (),
 ) -> dict[str, GoalState]:
     children: dict[str, list[str]] = {}
     for goal in goals:
         if goal.parent:
             children.setdefault(goal.parent, []).append(goal.slug)
-    histories = goal_histories(reviews)
+    histories = goal_histories(reviews, figures)
     states = {}
     for goal in goals:
         history = histories.get(goal.slug, ())

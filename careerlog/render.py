@@ -111,14 +111,16 @@ def make_environment(vault_templates: VaultTemplates) -> jinja2.Environment:
 
 
 def render_site(
-    index: Index, vault_templates: VaultTemplates, *, search: bool = False
+    index: Index, vault_templates: VaultTemplates, *, search: bool = False, private: bool = False
 ) -> dict[str, bytes]:
-    """Every file of the public site, keyed by its posix path relative to the site's root.
+    """Every file of the site of `index`, keyed by its posix path relative to the site's root:
+    the public site of a public index, or with `private` the owner's tracker (every note, what
+    needs attention, a banner and `noindex` on every page).
 
     With `search`, the site also gets `search/index.html`, a page for the Pagefind index that
     the build adds after writing (`pagefind/`); without it, no page links to a search.
     """
-    site = SiteWriter(index, make_environment(vault_templates), search=search)
+    site = SiteWriter(index, make_environment(vault_templates), search=search, private=private)
     pages.render_pages(site)
     feeds.render_feeds(site)  # after the pages: the sitemap lists them
     for path, content in static_files(vault_templates).items():

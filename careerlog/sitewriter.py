@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from careerlog.diagnostics import CareerlogError
+from careerlog.formatting import fmt_date
 from careerlog.index import Index
 from careerlog.linking import Resolver, link_resolver
 from careerlog.markdown import EMBED_DEPTH, render_body, summary
@@ -22,26 +23,30 @@ from careerlog.routes import href, note_path, page_url, root_of
 if TYPE_CHECKING:
     import jinja2
 
+# (key, label, path, the kind whose notes the page shows: no page when it is not shown)
 NAV = (
-    ("dashboard", "Dashboard", ""),
-    ("cv", "CV", "cv/"),
-    ("timeline", "Timeline", "timeline/"),
-    ("goals", "Roadmap", "goals/"),
-    ("reviews", "Reviews", "reviews/"),
-    ("interviews", "Interviews", "interviews/"),
-    ("skills", "Skills", "skills/"),
-    ("learning", "Learning", "learning/"),
-    ("achievements", "Achievements", "achievements/"),
-    ("tags", "Tags", "tags/"),
+    ("home", "Home", "", None),
+    ("cv", "CV", "cv/", None),
+    ("timeline", "Timeline", "timeline/", None),
+    ("goals", "Roadmap", "goals/", "goal"),
+    ("reviews", "Reviews", "reviews/", "review"),
+    ("interviews", "Interviews", "interviews/", "interview"),
+    ("skills", "Skills", "skills/", None),
+    ("learning", "Learning", "learning/", "learning"),
+    ("achievements", "Achievements", "achievements/", "achievement"),
+    ("tags", "Tags", "tags/", None),
 )
 
 
 class SiteWriter:
     """The files of one site render, from one public index and one Jinja environment."""
 
-    def __init__(self, index: Index, env: jinja2.Environment, *, search: bool = False):
+    def __init__(
+        self, index: Index, env: jinja2.Environment, *, search: bool = False, private: bool = False
+    ):
         self.index = index
         self.search = search
+        self.private = private  # the owner's tracker, not the public site
         self.env = env
         self.config = index.config
         self.today = index.today
@@ -50,9 +55,19 @@ class SiteWriter:
         self._summaries: dict[str, str] = {}
         self.goals: list[Goal] = [n for n in index.notes if isinstance(n, Goal)]
         self.has_plain_notes = any(n.kind == NOTE_KIND for n in index.notes)
+        self.nav = [
+            (key, "Dashboard" if key == "home" and private else label, path)
+            for key, label, path, kind in NAV
+            if kind is None or self.shows(kind)
+        ]
         self.base_url = self.config.base_url
         self.base_path = urlsplit(self.base_url).path if self.base_url else "/"
         self.base_path = self.base_path if self.base_path.endswith("/") else self.base_path + "/"
+
+    def shows(self, kind: str) -> bool:
+        """Whether the site has pages of this kind: all in the tracker, the kinds the owner
+        publishes in the public site."""
+        return self.private or kind in self.config.publish.kinds
 
     # --- output
 
@@ -111,7 +126,9 @@ class SiteWriter:
             root=root,
             page_path=path,
             canonical=canonical,
-            nav=NAV,
+            nav=self.nav,
+            private=self.private,
+            shows=self.shows,
             url=url,
             note_url=note_url,
             body=body,
@@ -186,5 +203,8 @@ class SiteWriter:
             done = sum(t.done for t in goal.tasks)
             return f"Progress from the checklist: {done} of {len(goal.tasks)} done.", None
         if source == "review":  # the latest dated review that gave a number
-            return "Progress from", state.history[-1].review
+            latest = state.history[-1]
+            if latest.review is None:  # a review that is not published: its date alone
+                return f"Progress from the review of {fmt_date(latest.day)}.", None
+            return "Progress from", latest.review
         return "No progress recorded yet.", None

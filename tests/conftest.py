@@ -37,6 +37,14 @@ owner = "Sam Rivera"
 base_url = "https://sam.example.com/"
 review_every = "quarterly"
 stale_after_days = 90
+
+# The tests of the tracker's pages publish every kind; tests of the defaults write their own.
+[publish]
+goals = true
+reviews = true
+reflections = true
+interviews = true
+notes = true
 """
 
 
@@ -286,6 +294,14 @@ def shared_career_site(shared_career_vault: ScratchVault) -> Path:
     """The career fixture's site, built once for the session: only for tests that read it."""
     out = shared_career_vault.root.parent / "site"
     shared_career_vault.build(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def shared_career_tracker(shared_career_vault: ScratchVault) -> Path:
+    """The career fixture's private tracker, built once for the session."""
+    out = shared_career_vault.root.parent / "tracker"
+    shared_career_vault.build(out, private=True)
     return out
 
 

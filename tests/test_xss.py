@@ -24,6 +24,17 @@ title = {json.dumps("Career " + PAYLOAD)}
 owner = {json.dumps("Owner " + IMG)}
 description = {json.dumps("About " + SVG)}
 base_url = "https://xss.example.com/"
+email = "owner@xss.example.com"
+
+[links]
+{json.dumps("GitHub " + SCRIPT)} = "https://github.com/owner"
+
+[publish]
+goals = true
+reviews = true
+reflections = true
+interviews = true
+notes = true
 """
 
 BODY = f"""

@@ -3,7 +3,9 @@ and driven in Debian's Chromium through Playwright (never `playwright install`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import shutil
 import subprocess
 import sys
 import threading
@@ -21,6 +23,7 @@ from .support import (
     FIXED_PAGES,
     NAMED_PAGES,
     NOTE_PAGES,
+    PUBLISH_EVERY_KIND,
     SAMPLE_VAULT,
     TODAY,
     Visit,
@@ -52,14 +55,21 @@ def sample_notes():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample vault's site, with its Pagefind index, built once for the whole session."""
-    out = tmp_path_factory.mktemp("browser") / "site"
+    """The sample vault's site, with its Pagefind index, built once for the whole session, its
+    owner publishing every kind (so that every kind of page is checked; test_faces.py checks
+    the defaults)."""
+    root = tmp_path_factory.mktemp("browser")
+    vault = root / "vault"
+    shutil.copytree(SAMPLE_VAULT, vault)
+    with (vault / "careerlog.toml").open("a", encoding="utf-8") as config:
+        config.write(PUBLISH_EVERY_KIND)
+    out = root / "site"
     command = [
         sys.executable,
         "-m",
         "careerlog",
         "build",
-        str(SAMPLE_VAULT),
+        str(vault),
         "--out",
         str(out),
         "--today",
@@ -85,16 +95,25 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """The built site served by a real HTTP server on 127.0.0.1 (a free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serving(folder: Path):
+    """`folder` served by a real HTTP server on 127.0.0.1 (a free port): its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served by a real HTTP server on 127.0.0.1 (a free port)."""
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

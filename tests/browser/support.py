@@ -29,6 +29,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TODAY = "2026-11-22"
+PUBLISH_EVERY_KIND = """
+[publish]
+goals = true
+reviews = true
+reflections = true
+interviews = true
+notes = true
+"""
 
 # Page kinds at fixed addresses (from issue 3), and the kinds found by following links.
 FIXED_PAGES = {
