@@ -24,6 +24,7 @@ from careerlog.obsidian import anchor, heading_slug, obsidian_plugin
 from careerlog.sanitise import sanitised
 
 EMBED_DEPTH = 3  # a note embedding a note embedding a note; deeper ones are links
+TITLE_DEPTH = 4  # a title from a heading that links a note whose title is from a heading...
 
 
 @dataclass(frozen=True)
@@ -105,24 +106,27 @@ def inline_text(source: str, resolve: Resolver) -> str:
 def with_derived_titles(notes: list[Note]) -> list[Note]:
     """The notes whose title comes from a body heading, with that title read again through
     their links as they resolve among `notes`: in a public index, a heading's link to a note
-    that is not published shows neither its slug nor its title."""
+    that is not published shows neither its slug nor its title. A link to a note whose title
+    is derived too shows that title, TITLE_DEPTH notes deep at most, then the slug (a
+    published name): headings that link each other, or a long chain of daily notes, end."""
     by_slug = {n.slug: n for n in notes}
-    titles: dict[str, str] = {}
+    titles: dict[tuple[str, int], str] = {}
 
-    def title(slug: str, seen: frozenset[str]) -> str:
+    def title(slug: str, depth: int) -> str:
         note = by_slug[slug]
         if note.title_source is None:
             return note.title
-        if slug not in titles:
-            if slug in seen:  # headings that link each other: the slug is a published name
-                return slug
-            inner = seen | {slug}
-            resolve = link_resolver(note, lambda s: ("", title(s, inner)) if s in by_slug else None)
-            titles[slug] = inline_text(note.title_source, resolve) or note.path.stem
-        return titles[slug]
+        if depth == 0:
+            return slug
+        if (slug, depth) not in titles:
+            resolve = link_resolver(
+                note, lambda s: ("", title(s, depth - 1)) if s in by_slug else None
+            )
+            titles[slug, depth] = inline_text(note.title_source, resolve) or note.path.stem
+        return titles[slug, depth]
 
     return [
-        replace(n, title=title(n.slug, frozenset())) if n.title_source is not None else n
+        replace(n, title=title(n.slug, TITLE_DEPTH)) if n.title_source is not None else n
         for n in notes
     ]
 

@@ -123,3 +123,15 @@ def test_private_build_titles_follow_the_links_too(tmp_path):
     index = vault.load().index
     assert index.note("progress").title == "Progress on Zqxsecrettitle"
     assert index.note("public-link").title == "Progress on Learn Rust"
+
+
+def test_a_long_chain_of_titles_that_link_each_other_loads(tmp_path):
+    """Daily notes whose heading links the day before: each title reads its neighbour's,
+    as far as a few notes back, then the slug (a published name), never a crash."""
+    vault = new_vault(tmp_path / "vault")
+    for i in range(300):
+        heading = f"# Day {i} after [[day-{i - 1}]]" if i else "# Day 0"
+        vault.write(f"reflections/day-{i}.md", heading + "\n")
+    index = vault.load().index
+    assert index.note("day-1").title == "Day 1 after Day 0"
+    assert index.note("day-299").title == "Day 299 after Day 298 after Day 297 after Day 296 after day-295"
