@@ -39,3 +39,13 @@ def test_the_sample_site_is_valid_html(sample_site: Path):
 def test_the_checker_finds_an_error_when_there_is_one(tmp_path: Path):
     (tmp_path / "bad.html").write_text("<!doctype html><title>x</title><p><div></p>", "utf-8")
     assert nu_errors(tmp_path)
+
+
+def test_the_search_page_is_valid_html(scratch_vault, tmp_path: Path):
+    """The sample site is built without search; the search page had a <label for> naming an
+    input that only Pagefind's script creates, so it pointed at nothing."""
+    scratch_vault.write("goals/a.md", "---\ntitle: Learn Rust\n---\nRead the book.\n")
+    scratch_vault.build(tmp_path / "site", search=True)
+    page = tmp_path / "site" / "search" / "index.html"
+    assert page.is_file()
+    assert nu_errors(page.parent) == []

@@ -105,3 +105,19 @@ def test_search_page_finds_a_public_note_by_typing(page_url, open_page, sample_n
     result = page.locator(",".join(f"a[href*='{slug}']" for slug in sorted(public))).first
     result.wait_for(state="visible", timeout=10_000)
     visit.assert_clean()
+
+
+def test_the_search_box_is_named_and_focused_and_no_label_points_at_nothing(page_url, open_page):
+    visit = open_page(page_url("search"), wait_until="networkidle")
+    box = visit.page.get_by_role("textbox", name="Search", exact=True)  # the visible heading
+    assert box.count() == 1, "the search box is not labelled by the page's heading"
+    assert box.evaluate("input => input === document.activeElement"), "not focused on load"
+    visit.assert_clean()
+
+    without_script = open_page(page_url("search"), javascript=False)
+    labels = without_script.page.locator("label[for]")
+    for i in range(labels.count()):
+        target = labels.nth(i).get_attribute("for")
+        assert without_script.page.locator(f"[id='{target}']").count() == 1, (
+            f"<label for={target!r}> names no element when scripts are off"
+        )
