@@ -21,6 +21,7 @@ from careerlog.index import Index, build_index, check_references
 from careerlog.kinds import make_note, unknown_folder_kinds
 from careerlog.names import resolve_references, with_unique_slugs
 from careerlog.vault import find_note_files, read_note
+from careerlog.vault_templates import find_vault_templates, read_vault_templates
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
     config, diagnostics = load_config(vault)
     files, found = find_note_files(vault, exclude)
     diagnostics += found
+    diagnostics += find_vault_templates(vault)[1]
     notes, raws = [], []
     for path in files:
         raw, problems = read_note(vault, path)
@@ -77,12 +79,11 @@ def load_checked(
     today: date | None = None,
     strict: bool = False,
     exclude: tuple[Path, ...] = (),
-    found: list[Diagnostic] | None = None,
 ) -> tuple[Index, list[Diagnostic]]:
-    """The whole index of `vault`, with the vault's warnings and those `found` elsewhere (its
-    templates); any error (a warning too, with `strict`) raises VaultErrors."""
+    """The whole index of `vault`, with the vault's warnings; any error (a warning too, with
+    `strict`) raises VaultErrors."""
     loaded = load_vault(vault, today=today, exclude=exclude)
-    diagnostics = strictly(sorted_diagnostics(loaded.diagnostics + (found or [])), strict)
+    diagnostics = strictly(loaded.diagnostics, strict)
     if has_errors(diagnostics):
         raise VaultErrors(diagnostics)
     return loaded.index, diagnostics
@@ -122,14 +123,11 @@ def build_site(
     from careerlog import output
     from careerlog.privacy import public_index
     from careerlog.render import render_site
-    from careerlog.vault_templates import read_vault_templates
 
     output.check_output_folder(out, vault)
     output.check_face(out, private=private)
+    index, diagnostics = load_checked(vault, today=today, strict=strict, exclude=(out,))
     vault_templates = read_vault_templates(vault)
-    index, diagnostics = load_checked(
-        vault, today=today, strict=strict, exclude=(out,), found=vault_templates.diagnostics
-    )
     try:
         files = render_site(
             index if private else public_index(index),

@@ -7,8 +7,10 @@ import os
 import subprocess
 
 import pytest
+from click.testing import CliRunner
 from conftest import CAREERLOG_BIN, TODAY, cli_build, html_pages, output_files, tree
 
+from careerlog.cli import main
 from careerlog.render import theme_dir
 
 
@@ -264,3 +266,11 @@ def test_fifo_in_templates_is_not_read(career_vault, tmp_path):
     assert build.returncode == 0, build.stderr
     assert "vault/templates/page.html: warning: not a regular file; not read" in build.stderr
     assert "static/style.css" in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_check_warns_about_a_symlink_in_templates(career_vault, outside):
+    (career_vault.root / "templates/static").mkdir(parents=True)
+    (career_vault.root / "templates/static/passwd").symlink_to(outside / "passwd")
+    result = CliRunner().invoke(main, ["check", str(career_vault.root)])
+    assert result.exit_code == 0, result.output
+    assert "vault/templates/static/passwd: warning: symbolic link not followed" in result.output
