@@ -35,7 +35,9 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
     if not vault.is_dir():
         raise VaultErrors([Diagnostic(vault, 0, ERROR, "no such folder")])
     config, diagnostics = load_config(vault)
-    files, found = find_note_files(vault, exclude)
+    files, found = find_note_files(
+        vault, exclude, include_globs=config.include, exclude_globs=config.exclude
+    )
     diagnostics += found
     diagnostics += find_vault_templates(vault)[1]
     notes, raws = [], []

@@ -36,6 +36,8 @@ class Config:
     email: str = ""
     links: dict[str, str] = field(default_factory=dict)  # name → URL, on the public home
     publish: Publish = field(default_factory=Publish)  # what the public site shows
+    include: tuple[str, ...] = ()  # globs of the notes to read (all when empty)
+    exclude: tuple[str, ...] = ()  # globs of notes not to read
 
 
 # RFC 5646 §2.1: language[-script][-region](-variant)*(-extension)*[-x-private], or private use
@@ -137,6 +139,12 @@ def _no_check(key: str, value: Any) -> None:
     """For a table whose entries are checked one by one, at their own lines."""
 
 
+def _globs(key: str, value: list) -> str | None:
+    if not all(isinstance(item, str) and item.strip() for item in value):
+        return f"'{key}' must be a list of path patterns such as \"archive/**\", not {value!r}"
+    return None
+
+
 # setting → (its TOML type, what its value must be: an error message, or None)
 _FIELDS: dict[str, tuple[type, Callable[[str, Any], str | None]]] = {
     "title": (str, _title),
@@ -149,13 +157,20 @@ _FIELDS: dict[str, tuple[type, Callable[[str, Any], str | None]]] = {
     "email": (str, _email),
     "links": (dict, _no_check),
     "publish": (dict, _no_check),
+    "include": (list, _globs),
+    "exclude": (list, _globs),
 }
 
-_KIND_OF_VALUE = {str: "text", int: "a whole number", dict: "a table"}
+_KIND_OF_VALUE = {
+    str: "text",
+    int: "a whole number",
+    dict: "a table",
+    list: "a list of path patterns",
+}
 
 
 def _line_of(text: str, key: str) -> int:
-    match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
@@ -189,7 +204,7 @@ def load_config(vault: Path) -> tuple[Config, list[Diagnostic]]:
         if problem:
             diagnostics.append(Diagnostic(display, line, ERROR, problem))
         else:
-            values[key] = value
+            values[key] = tuple(value) if isinstance(value, list) else value
 
     for name, link in values.get("links", {}).items():
         if problem := _link(name, link):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import stat
@@ -34,11 +35,16 @@ class RawNote:
 
 
 def find_note_files(
-    vault: Path, exclude: tuple[Path, ...] = ()
+    vault: Path,
+    exclude: tuple[Path, ...] = (),
+    *,
+    include_globs: tuple[str, ...] = (),
+    exclude_globs: tuple[str, ...] = (),
 ) -> tuple[list[Path], list[Diagnostic]]:
     """Every `.md` or `.markdown` note under the vault (any letter case), sorted. Skipped:
     hidden folders, folders of note templates, the site templates, build output, and
-    anything that is not a regular file (a FIFO would block a read)."""
+    anything that is not a regular file (a FIFO would block a read). With `include_globs`,
+    only the notes they match; never those `exclude_globs` match (see `matches`)."""
     excluded = {p.resolve() for p in exclude}
     skipped = _obsidian_template_folders(vault)
     found: list[Path] = []
@@ -78,12 +84,25 @@ def find_note_files(
             if here == vault and name.lower() in ("readme.md", "readme.markdown"):
                 continue
             path = here / name
+            relative = path.relative_to(vault).as_posix()
+            if (include_globs and not matches(relative, include_globs)) or matches(
+                relative, exclude_globs
+            ):
+                continue
             problem = _unreadable(vault, path)
             if problem is not None:
                 diagnostics.append(problem)
                 continue
             found.append(path)
     return found, diagnostics
+
+
+def matches(relative: str, globs: tuple[str, ...]) -> bool:
+    """Whether a glob (`*` spans folders too) matches the vault-relative POSIX path or one of
+    its folders: `archive`, `archive/*` and `*/old/*` all take in `archive/2019/old/x.md`."""
+    folders = relative.split("/")
+    candidates = [relative] + ["/".join(folders[:i]) for i in range(1, len(folders))]
+    return any(fnmatch.fnmatchcase(c, g.strip().strip("/")) for g in globs for c in candidates)
 
 
 def site_templates_folder(vault: Path) -> Path:

@@ -243,3 +243,35 @@ def test_site_templates_in_templates_still_work_with_a_warning(career_vault, tmp
     out = tmp_path / "site"
     assert cli_build(career_vault.root, out).exit_code == 0
     assert "OLDDIR" in (out / "404.html").read_text(encoding="utf-8")
+
+
+def test_exclude_and_include_globs_in_the_config_choose_the_notes_read(tmp_path, monkeypatch):
+    vault = new_vault(
+        tmp_path / "vault",
+        'title = "T"\ninclude = ["goals", "reflections/*.md"]\nexclude = ["goals/old", "*/zqx*"]\n',
+    )
+    for path in (
+        "goals/kept.md",
+        "goals/old/zqxold.md",
+        "goals/zqxgoal.md",
+        "reflections/week.md",
+        "reflections/deep/zqxdeep.md",
+        "roles/zqxrole.md",
+    ):
+        vault.write(path, f"---\ntitle: {Path(path).stem} title\n---\nBody.\n")
+    read = sorted(n.path.as_posix() for n in vault.load().index.notes)
+    assert read == ["goals/kept.md", "reflections/week.md"]
+    out = tmp_path / "site"
+    assert cli_build(vault.root, out).exit_code == 0
+    assert leaks(out, ["zqx"]) == []
+    assert leaks(out, ["kept title"])  # the control
+
+
+@pytest.mark.parametrize("value", ['"archive"', "[1]", '[""]'])
+def test_a_glob_list_that_is_not_one_is_a_located_error(tmp_path, monkeypatch, value):
+    vault = new_vault(tmp_path / "vault", f'title = "T"\n\nexclude = {value}\n')
+    monkeypatch.chdir(vault.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    (line,) = result.stdout.splitlines()
+    assert line.startswith("careerlog.toml:3: error: 'exclude' must be a list of path patterns")
