@@ -434,6 +434,7 @@ def render_notes(site: SiteWriter) -> None:
             template.name or "note.html",
             f"{note.kind} '{note.slug}' ({note.path.as_posix()})",
             title=note.title,
+            description=site.summary(note, 160),
             current=PLURALS[note.kind],
             note=note,
             backlinks=site.notes_named(site.index.backlinks.get(note.slug, ())),

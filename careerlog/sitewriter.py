@@ -136,6 +136,7 @@ class SiteWriter:
             summary=self.summary,
             goal_source=self.goal_source,
             owner=self.config.owner or self.config.title,
+            description="",  # a page's own, for search engines and link previews
             search=self.search,
             has_plain_notes=self.has_plain_notes,
         )

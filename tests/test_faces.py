@@ -219,3 +219,30 @@ def test_a_link_that_is_not_an_address_is_a_located_error(career, tmp_path):
     assert "careerlog.toml:5: error: link 'GitHub' must be an http://, https:// or mailto:" in (
         result.stderr
     )
+
+
+def test_every_page_says_what_it_is_to_search_engines_and_link_previews(career, tmp_path):
+    career.write("careerlog.toml", CONFIG + 'description = "Analyst of engines."\n')
+    career.write(
+        "achievements/engine.md",
+        "---\ntitle: Published the first program\ndate: 2025-05-01\n---\nAn algorithm for the "
+        "Analytical Engine, published in 1843.\n",
+    )
+    build(career, tmp_path / "site")
+    for path, html in html_pages(tmp_path / "site").items():
+        if path == "404.html":
+            continue
+        assert re.search(r'<meta property="og:title" content="[^"]+">', html), path
+        assert '<meta name="description" content="' in html, path
+        assert (
+            f'<meta property="og:url" content="https://ada.example.com/{path}'.removesuffix(
+                "index.html"
+            )
+            in html
+        ), path
+    achievement = (tmp_path / "site/achievements/engine/index.html").read_text("utf-8")
+    assert (
+        '<meta name="description" content="An algorithm for the Analytical Engine, published '
+        'in 1843.">' in achievement
+    )
+    assert '<meta property="og:type" content="article">' in achievement
