@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from careerlog import markers, model
 from careerlog.characters import clean_text
+from careerlog.dates import date_in_name, parse_date
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import BodyFacts, analyse
 from careerlog.obsidian import without_comments
@@ -37,14 +37,6 @@ KIND_FIELDS = {
     "role": ("company", "start", "end", "location"),
     model.NOTE_KIND: (),
 }
-# a time after the date, with an offset or zone (as Jekyll and Hugo write it), is ignored
-_DATE = re.compile(
-    r"^(\d{4})(?:-(\d{2})(?:-(\d{2})"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*(?:Z|UTC|[+-]\d{2}(?::?\d{2})?))?)?)?)?$",
-    re.IGNORECASE,
-)
-# Jekyll's post names: `2025-11-01-title.md`
-_NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 _PERIOD = re.compile(r"^\d{4}(?:-(?:Q[1-4]|W(?:0[1-9]|[1-4]\d|5[0-3])|0[1-9]|1[0-2]))?$")
 
 
@@ -152,29 +144,6 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def parse_date(value: Any, *, end_of_period: bool = False) -> date | None:
-    """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a period means its first day, or its last with `end_of_period`."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, datetime):  # TOML front matter gives dates as dates
-        return value.date()
-    if isinstance(value, date):
-        return value
-    match = _DATE.match(str(value).strip())
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        if month is None:
-            return date(year, 12, 31) if end_of_period else date(year, 1, 1)
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, last if end_of_period else 1)
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def kind_of(raw: RawNote) -> tuple[str, str | None]:
     """The note's kind, and the unknown kind it declared (if any)."""
     declared = declared_kinds(raw.meta)
@@ -260,14 +229,14 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
     title_source = facts.heading_source if title is None and facts.heading else None
     # Jekyll's `2025-11-01-title.md`: the date is the note's when it has none of its own,
     # and not part of the title made from the name (the slug keeps it: links use it)
-    name_date = _NAME_DATE.match(raw.path.stem)
-    title = title or facts.heading or (name_date[2] if name_date else raw.path.stem)
+    named_day, name = date_in_name(raw.path.stem)
+    title = title or facts.heading or name
     common = {
         "path": raw.path,
         "kind": kind,
         "slug": raw.path.stem,
         "title": title,
-        "date": fields.date("date") or (parse_date(name_date[1]) if name_date else None),
+        "date": fields.date("date") or named_day,
         "tags": fields.labels("tags", also=facts.tags),
         "skills": fields.labels("skills"),
         "goals": () if kind == "review" else fields.texts("goals"),
