@@ -18,7 +18,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from careerlog.linking import Resolver, href_name, split_fragment, wiki_name
+from careerlog.linking import Resolver, href_name, split_fragment
 from careerlog.obsidian import anchor, heading_slug
 
 # The text after | may wrap onto the next line, as editors wrap a paragraph; the target may not.
@@ -30,7 +30,6 @@ _SIZE = re.compile(r"(?:^|[\s|])\d+(?:x\d+)?$")
 UNPUBLISHED = "(unpublished note)"
 # ids the theme's pages use themselves: a heading never takes one
 THEME_IDS = ("main", "search", "checklist", "cadence", "page-title", "backlinks-title")
-
 
 
 def _wikilink_inline(state: StateInline, silent: bool) -> bool:
@@ -146,12 +145,8 @@ def _render_wikilink(self, tokens: list[Token], idx: int, options, env) -> str:
 
 
 def _wikilink_html(meta: dict, found: tuple[str, str] | None, fragment: str) -> str:
-    name = split_fragment(meta["target"])[0]
-    if name and href_name(name) is None:  # `![[photo.png|300]]`: a file
-        alt = _SIZE.sub("", meta["text"]).strip()
-        return f'<span class="unlinked">{escapeHtml(alt or PurePosixPath(name).name)}</span>'
-    text = escapeHtml(meta["text"] or (found[1] if found else UNPUBLISHED))
-    if found is None:
+    text = escapeHtml(_file_text(meta) or meta["text"] or (found[1] if found else UNPUBLISHED))
+    if found is None or _file_text(meta):
         return f'<span class="unlinked">{text}</span>'
     url = found[0] + _anchor_suffix(fragment)
     return f'<a class="wikilink" href="{escapeHtml(url)}">{text}</a>'
@@ -199,12 +194,24 @@ def _render_image(self, tokens: list[Token], idx: int, options, env) -> str:
     return self.renderToken(tokens, idx, options, env)
 
 
-def _link_text(target: str, resolve: Resolver | None) -> str:
-    """What `[[target]]` shows: the note's title, or a neutral text when it is not published.
-    Without a resolver (reading the vault, not publishing), the target as written."""
+def _file_text(meta: dict) -> str:
+    """What `[[cv.pdf]]` or `![[photo.png|300]]` shows, a file rather than a note: its alt
+    text without a size, or its file name; `` for a link to a note."""
+    name = split_fragment(meta["target"])[0]
+    if not name or href_name(name) is not None:
+        return ""
+    return _SIZE.sub("", meta["text"]).strip() or PurePosixPath(name).name
+
+
+def _link_text(meta: dict, resolve: Resolver | None) -> str:
+    """What `[[target]]` shows: its text, the note's title, or a neutral text when it is not
+    published. Without a resolver (reading the vault, not publishing), the target as written."""
+    if _file_text(meta) or meta["text"]:
+        return _file_text(meta) or meta["text"]
     if resolve is None:
-        return target
-    found = resolve(wiki_name(target))
+        return meta["target"]
+    name, fragment = split_fragment(meta["target"])
+    found = _resolve_name(name, resolve, fragment)
     return found[1] if found else UNPUBLISHED
 
 
@@ -215,7 +222,7 @@ def plain_text(children: list[Token], resolve: Resolver | None = None) -> str:
         if token.type in ("text", "code_inline"):
             parts.append(token.content)
         elif token.type == "wikilink":
-            parts.append(token.meta["text"] or _link_text(token.meta["target"], resolve))
+            parts.append(_link_text(token.meta, resolve))
         elif token.type == "image":
             parts.append(plain_text(token.children or [], resolve))
         elif token.type == "hashtag":

@@ -154,6 +154,10 @@ def write_vault(vault: ScratchVault) -> ScratchVault:
         """,
     )
     vault.write(
+        "reflections/file-summary.md",
+        "---\ntitle: File summary\ndate: 2026-05-09\n---\nSee ![[photo.png|300]] and [[#Later]].\n",
+    )
+    vault.write(
         "reflections/zqxprivatetags.md",
         "---\ntitle: Private tags\nprivate: true\n---\nAbout #zqxprivatetag.\n",
     )
@@ -313,3 +317,8 @@ def test_file_embeds_show_no_size_or_bang_and_are_no_broken_note_links(site, vau
     assert "The certificate" in html and "photo.png" in html and "cv.pdf" in html
     assert not any("photo.png" in str(d) for d in vault.load().diagnostics)
 
+
+
+def test_a_summary_reads_file_embeds_and_same_page_links_as_the_page_shows_them(site):
+    listing = page(site, "reflections")
+    assert "See photo.png and Later." in listing
