@@ -45,9 +45,7 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
         raw, problems = read_note(vault, path)
         diagnostics += problems
         if raw is not None:
-            diagnostics += control_character_warnings(
-                path, raw.meta, raw.lines, raw.body, raw.body_line
-            )
+            diagnostics += control_character_warnings(path, raw)
             note, problems = make_note(vault, raw)
             diagnostics += problems
             notes.append(note)

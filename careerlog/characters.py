@@ -11,13 +11,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerlog.diagnostics import WARNING, Diagnostic
+
+if TYPE_CHECKING:
+    from careerlog.vault import RawNote
 
 # Everything but the tab and the newline that a text in XML, JSON or ICS must not carry raw.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = {ord(c): "\n" for c in "\r\x85\u2028\u2029"}
+# A file or folder name of the site holds no line break or tab either.
+_UNSAFE_IN_NAME = re.compile(_UNSAFE.pattern[:-1] + "\t\n]")
 
 
 def clean_text(text: str) -> str:
@@ -29,6 +34,12 @@ def without_controls(text: str) -> str:
     """`text` with every forbidden character removed, line breaks other than `\\n` included:
     for a whole document, whose own lines end in `\\n` and whose texts were escaped before."""
     return _UNSAFE.sub("", text.replace("\r\n", "\n"))
+
+
+def clean_name(text: str) -> str:
+    """`text` as (part of) a file name of the site: every control character and line break
+    removed, so no terminal, file system or deploy tool ever sees one."""
+    return _UNSAFE_IN_NAME.sub("", text)
 
 
 def clean_data(value: Any) -> Any:
@@ -53,11 +64,19 @@ def control_characters(text: str) -> list[str]:
     return [character_name(c) for c in dict.fromkeys(_UNSAFE.findall(text))]
 
 
-def control_character_warnings(
-    path: Path, meta: dict[str, Any], lines: dict[str, int], body: str, body_line: int
-) -> list[Diagnostic]:
-    """A warning at each front-matter field and body line that holds a forbidden character."""
+def control_character_warnings(path: Path, raw: RawNote) -> list[Diagnostic]:
+    """A warning at each front-matter field and body line that holds a forbidden character,
+    and at line 1 for a file name that holds one (or a line break)."""
     warnings: list[Diagnostic] = []
+    lines = raw.lines
+    in_name = [character_name(c) for c in dict.fromkeys(_UNSAFE_IN_NAME.findall(str(raw.path)))]
+    if in_name:
+        many = len(in_name) > 1
+        message = (
+            f"the file name holds control character{'s' * many} {', '.join(in_name)}, left out "
+            "of its page's address; rename the file"
+        )
+        warnings.append(Diagnostic(path, 1, WARNING, message))
 
     def visit(value: Any, key: str, line: int) -> None:
         if isinstance(value, str):
@@ -72,9 +91,9 @@ def control_character_warnings(
             for i, item in enumerate(value):
                 visit(item, key, lines.get(f"{key}.{i}", line))
 
-    for key, value in meta.items():
+    for key, value in raw.meta.items():
         visit(value, key, lines.get(key, 1))
-    for number, text in enumerate(body.split("\n"), start=body_line):
+    for number, text in enumerate(raw.body.split("\n"), start=raw.body_line):
         if found := control_characters(text):
             warnings.append(Diagnostic(path, number, WARNING, _message(found, "the body")))
     return warnings
@@ -83,6 +102,6 @@ def control_character_warnings(
 def _message(found: list[str], where: str) -> str:
     many = len(found) > 1
     return (
-        f"{where} holds control character{'s' * many} {', '.join(found)}, which the feed, "
-        f"calendar and index.json leave out; remove {'them' if many else 'it'}"
+        f"{where} holds control character{'s' * many} {', '.join(found)}, left out of the "
+        f"feed, calendar and index.json; remove {'them' if many else 'it'}"
     )

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from careerlog.characters import clean_name
 from careerlog.model import NOTE_KIND, PLURALS, Note
 
 
 def note_path(note: Note) -> str:
-    return f"{PLURALS[note.kind]}/{note.slug}/"
+    """A note's page: its slug (a file name in the vault), without control characters."""
+    return f"{PLURALS[note.kind]}/{clean_name(note.slug)}/"
 
 
 def kind_path(kind: str) -> str:
@@ -20,11 +22,11 @@ def kind_path(kind: str) -> str:
 
 
 def tag_path(tag: str) -> str:
-    return f"tags/{tag}/"
+    return f"tags/{clean_name(tag)}/"
 
 
 def skill_path(skill: str) -> str:
-    return f"skills/{skill}/"
+    return f"skills/{clean_name(skill)}/"
 
 
 def root_of(page: str) -> str:

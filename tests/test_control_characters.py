@@ -11,6 +11,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from conftest import TODAY, new_vault
+from test_site import broken_links
 
 from careerlog.build import build_site
 
@@ -177,3 +178,23 @@ def test_no_machine_readable_file_carries_the_raw_character(char_site):
         text = (site / name).read_text(encoding="utf-8")
         assert char not in text, name
         assert f"\\u{ord(char):04x}" not in text, name  # nor escaped in JSON
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x1b", "\n", "\t", "\x7f", "\x85", "\u2028"], ids=ascii)
+def test_no_file_name_of_the_site_holds_a_control_character_of_a_note_file_name(
+    tmp_path: Path, char: str
+):
+    vault = new_vault(tmp_path / "vault")
+    vault.write(f"goals/learn{char}rust.md", '---\ntitle: Rust\ntags: ["sys\\x01tems"]\n---\n')
+    vault.write("reflections/on-rust.md", "---\ntitle: On Rust\ndate: 2026-01-01\n---\n")
+    named = {"\u2028": " (LINE SEPARATOR)"}.get(char, "")
+    assert [(d.line, d.message.split(",")[0]) for d in vault.load().diagnostics] == [
+        (1, f"the file name holds control character U+{ord(char):04X}{named}"),
+        (3, "'tags' holds control character U+0001"),
+    ]
+    out = tmp_path / "site"
+    vault.build(out)
+    names = [p.relative_to(out).as_posix() for p in out.rglob("*")]
+    assert [n for n in names if any(c in n for c in (char, "\x01"))] == []
+    assert "goals/learnrust/index.html" in names and "tags/systems/index.html" in names
+    assert broken_links(out) == []

@@ -52,7 +52,11 @@ def test_a_file_name_with_a_line_break_or_escape_stays_on_its_line(
     scratch_vault.write(f"goals/{name}.md", "---\ntitle: A\nstatus: finished\n---\n")
     lines = check_lines(scratch_vault.root, monkeypatch)
     shown = ascii(name)[1:-1]
-    assert len(lines) == 1 and lines[0].startswith(f"goals/{shown}.md:3: error: unknown status")
+    assert all(line.startswith(f"goals/{shown}.md:") for line in lines), lines
+    assert [line for line in lines if ": error: " in line] == [
+        f"goals/{shown}.md:3: error: unknown status 'finished' "
+        "(expected one of: active, achieved, paused, dropped)"
+    ]
 
 
 def test_status_shows_an_escape_sequence_in_a_title_escaped(scratch_vault):
