@@ -18,6 +18,8 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from careerlog import media
+from careerlog.embeds import render_wiki_attachment
 from careerlog.linking import Resolver, href_name, split_fragment
 from careerlog.obsidian import anchor, heading_slug
 
@@ -132,6 +134,9 @@ def _note_image_as_link(image: Token, found: str | bool, resolve: Resolver) -> l
 
 def _render_wikilink(self, tokens: list[Token], idx: int, options, env) -> str:
     meta = tokens[idx].meta
+    if media.is_attachment_reference(meta["target"], wiki=True):  # a file, not a note
+        html = render_wiki_attachment(meta, env.get("attachment"))
+        return f"<p>{html}</p>" if meta.get("block") else html
     name, fragment = split_fragment(meta["target"])
     found = _resolve_name(name, env["resolve"], fragment)
     if meta.get("block"):

@@ -89,6 +89,17 @@ def load_checked(
     return loaded.index, diagnostics
 
 
+def check_vault(vault: Path, *, today: date | None = None) -> list[Diagnostic]:
+    """What `check` reports: every problem of the notes, and of the attachments that the
+    public site would copy."""
+    from careerlog.attachments import collect_attachments
+    from careerlog.privacy import public_index
+
+    loaded = load_vault(vault, today=today)
+    found = collect_attachments(public_index(loaded.index), vault)
+    return sorted_diagnostics(loaded.diagnostics + found.diagnostics)
+
+
 def load_public(vault: Path, *, today: date | None = None) -> tuple[Index, list[Diagnostic]]:
     """The public index of `vault` (what the owner publishes), with the vault's warnings."""
     from careerlog.privacy import public_index
@@ -121,6 +132,7 @@ def build_site(
     import jinja2
 
     from careerlog import output
+    from careerlog.attachments import collect_attachments
     from careerlog.privacy import public_index
     from careerlog.render import render_site
 
@@ -128,12 +140,16 @@ def build_site(
     output.check_face(out, private=private)
     index, diagnostics = load_checked(vault, today=today, strict=strict, exclude=(out,))
     vault_templates = read_vault_templates(vault)
+    if not private:
+        index = public_index(index)  # all below sees only what is published
+    attachments = collect_attachments(index, vault, exclude=(out,))
+    found = strictly(attachments.diagnostics, strict)
+    diagnostics = sorted_diagnostics(diagnostics + found)
+    if has_errors(found):
+        raise VaultErrors(diagnostics)
     try:
         files = render_site(
-            index if private else public_index(index),
-            vault_templates,
-            search=search,
-            private=private,
+            index, vault_templates, search=search, private=private, attachments=attachments
         )
     except jinja2.TemplateError as exc:  # most likely in the vault's own templates/
         raise CareerlogError(_template_error(exc)) from None

@@ -107,9 +107,9 @@ def new(kind: str, title: str, vault: Path, today: date | None) -> None:
 @TODAY
 def check(vault: Path, strict: bool, today: date | None) -> None:
     """Validate every note of VAULT and print all problems as path:line: message."""
-    from careerlog.build import load_vault, strictly
+    from careerlog.build import check_vault, strictly
 
-    diagnostics = strictly(load_vault(vault, today=today).diagnostics, strict)
+    diagnostics = strictly(check_vault(vault, today=today), strict)
     _print_diagnostics(diagnostics, err=False)
     errors = sum(d.severity == ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors

@@ -33,6 +33,7 @@ class Config:
     review_every: str = "quarterly"
     stale_after_days: int = 90
     language: str = "en"
+    attachment_max_mb: float = 10  # a bigger attachment is copied, with a warning
     email: str = ""
     links: dict[str, str] = field(default_factory=dict)  # name → URL, on the public home
     publish: Publish = field(default_factory=Publish)  # what the public site shows
@@ -145,8 +146,12 @@ def _globs(key: str, value: list) -> str | None:
     return None
 
 
+def _attachment_max_mb(key: str, value: float) -> str | None:
+    return None if value > 0 else f"'{key}' must be more than 0, not {value}"
+
+
 # setting → (its TOML type, what its value must be: an error message, or None)
-_FIELDS: dict[str, tuple[type, Callable[[str, Any], str | None]]] = {
+_FIELDS: dict[str, tuple[type | tuple[type, ...], Callable[[str, Any], str | None]]] = {
     "title": (str, _title),
     "owner": (str, _text),
     "description": (str, _description),
@@ -159,6 +164,7 @@ _FIELDS: dict[str, tuple[type, Callable[[str, Any], str | None]]] = {
     "publish": (dict, _no_check),
     "include": (list, _globs),
     "exclude": (list, _globs),
+    "attachment_max_mb": ((int, float), _attachment_max_mb),
 }
 
 _KIND_OF_VALUE = {
@@ -166,6 +172,7 @@ _KIND_OF_VALUE = {
     int: "a whole number",
     dict: "a table",
     list: "a list of path patterns",
+    (int, float): "a number",
 }
 
 

@@ -17,7 +17,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from careerlog import media
 from careerlog.bodylinks import links_plugin, plain_text
+from careerlog.embeds import Placer, placed_inline
 from careerlog.linking import Resolver, href_name, link_resolver, wiki_name
 from careerlog.model import Link, Note, Task
 from careerlog.obsidian import anchor, heading_slug, obsidian_plugin
@@ -43,7 +45,21 @@ def parser() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(tasklists_plugin, label=True).use(footnote_plugin)
     md.use(obsidian_plugin).use(links_plugin)
+    md.core.ruler.push("careerlog_attachments", _place_attachments)
     return md
+
+
+def _place_attachments(state) -> None:
+    """Point images and links to attachments at their copies in the site (`embeds`)."""
+    place: Placer | None = state.env.get("attachment")
+    if place is None:
+        return
+    resolve = state.env.get("resolve")
+    for block in state.tokens:
+        if block.type == "inline" and block.children:
+            block.children = placed_inline(
+                block.children, place, lambda text: plain_text(text, resolve)
+            )
 
 
 def analyse(body: str, body_line: int) -> BodyFacts:
@@ -82,6 +98,10 @@ def _links_of(tokens: list[Token], line: int) -> list[Link]:
     for token in tokens:
         if token.type == "softbreak" or token.type == "hardbreak":
             line += 1
+        elif token.type == "wikilink" and media.is_attachment_reference(
+            token.meta["target"], wiki=True
+        ):
+            line += token.content.count("\n")  # a file, not a note (see attachments.py)
         elif token.type == "wikilink":
             name = wiki_name(token.meta["target"])
             if name and href_name(name) is not None:  # a file is no link to a note
@@ -143,14 +163,15 @@ def render_body(
     embed: Embedder | None = None,
     embedded: bool = False,
     section: str = "",
+    attachment: Placer | None = None,
 ) -> str:
     """A body as HTML for a page whose `<h1>` is `title`: the body's headings move one level
     down, a leading `# heading` equal to the title is dropped, and the first task list gets
-    the id `checklist`. `embed` shows the notes it embeds. An `embedded` body (only its
-    `section`, a heading or a `^block-id`, if given) gives its headings no ids: they are on
-    another note's page."""
+    the id `checklist`. `embed` shows the notes it embeds, `attachment` places the files it
+    links or embeds. An `embedded` body (only its `section`, a heading or a `^block-id`, if
+    given) gives its headings no ids: they are on another note's page."""
     md = parser()
-    env = {"resolve": resolve, "embed": embed, "embedded": embedded}
+    env = {"resolve": resolve, "embed": embed, "embedded": embedded, "attachment": attachment}
     tokens = md.parse(body, env)
     if section:
         tokens = _section(tokens, section, resolve)

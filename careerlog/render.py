@@ -31,6 +31,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import careerlog
 from careerlog import feeds, formatting, pages, routes
+from careerlog.attachments import Attachments
 from careerlog.index import Index
 from careerlog.sitewriter import SiteWriter
 from careerlog.vault_templates import VaultTemplates
@@ -112,7 +113,12 @@ def make_environment(vault_templates: VaultTemplates) -> jinja2.Environment:
 
 
 def render_site(
-    index: Index, vault_templates: VaultTemplates, *, search: bool = False, private: bool = False
+    index: Index,
+    vault_templates: VaultTemplates,
+    *,
+    search: bool = False,
+    private: bool = False,
+    attachments: Attachments | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site of `index`, keyed by its posix path relative to the site's root:
     the public site of a public index, or with `private` the owner's tracker (every note, what
@@ -120,8 +126,13 @@ def render_site(
 
     With `search`, the site also gets `search/index.html`, a page for the Pagefind index that
     the build adds after writing (`pagefind/`); without it, no page links to a search.
+    `attachments` (of the same index) are copied in and placed in the pages.
     """
-    site = SiteWriter(index, make_environment(vault_templates), search=search, private=private)
+    attachments = attachments or Attachments()
+    environment = make_environment(vault_templates)
+    site = SiteWriter(index, environment, search=search, private=private, attachments=attachments)
+    for path, content in attachments.files.items():
+        site.add(path, content, f"attachment {path}")
     pages.render_pages(site)
     feeds.render_feeds(site)  # after the pages: the sitemap lists them
     for path, content in static_files(vault_templates).items():

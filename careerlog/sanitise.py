@@ -19,6 +19,7 @@ TAGS = {
     "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "label", "li", "mark",
     "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    "video", "audio",  # attachments' players (embeds.py)
 }  # fmt: skip
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir", "role"},
@@ -26,6 +27,8 @@ ATTRIBUTES = {
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "checked", "disabled"},
     "details": {"open"},
+    "video": {"src", "controls", "preload"},
+    "audio": {"src", "controls", "preload"},
     "ol": {"start", "reversed", "type"},
     "td": {"colspan", "rowspan", "style"},
     "th": {"colspan", "rowspan", "style", "scope"},

@@ -12,7 +12,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from careerlog.attachments import Attachments
 from careerlog.diagnostics import CareerlogError
+from careerlog.embeds import Placed, Placer
 from careerlog.formatting import fmt_date
 from careerlog.index import Index
 from careerlog.linking import Resolver, link_resolver
@@ -42,9 +44,16 @@ class SiteWriter:
     """The files of one site render, from one public index and one Jinja environment."""
 
     def __init__(
-        self, index: Index, env: jinja2.Environment, *, search: bool = False, private: bool = False
+        self,
+        index: Index,
+        env: jinja2.Environment,
+        *,
+        search: bool = False,
+        private: bool = False,
+        attachments: Attachments | None = None,
     ):
         self.index = index
+        self.attachments = attachments or Attachments()
         self.search = search
         self.private = private  # the owner's tracker, not the public site
         self.env = env
@@ -165,7 +174,22 @@ class SiteWriter:
             embed=embed,
             embedded=bool(outer),
             section=section,
+            attachment=self.placer(note, url),
         )
+
+    def placer(self, note: Note, url: Callable[[str], str]) -> Placer:
+        """Where the attachments `note` names are, from the page being rendered."""
+        of_note = self.attachments.of_note(note.path)
+
+        def place(target: str, wiki: bool) -> Placed | None:
+            found = of_note(target, wiki)
+            if found is None:
+                return None
+            fragment = target.partition("#")[2]
+            link = url(found.site_path) + (f"#{fragment}" if fragment else "")
+            return Placed(link, found.kind, found.width, found.height)
+
+        return place
 
     def resolver(self, note: Note, url: Callable[[str], str]) -> Resolver:
         """How the links of `note` resolve: to a note's URL and title, or to None for a

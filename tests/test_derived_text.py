@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ScratchVault, leaks, new_vault
+from conftest import ScratchVault, leaks, new_vault, png_bytes
 
 
 # The private note's slug and title: neither may reach any byte of the public site.
@@ -49,6 +49,7 @@ def write_vault(vault: ScratchVault) -> ScratchVault:
         Weighing [[zqxsecretgoal]] against ![the plan [[zqxsecretgoal]]](chart.png) daily.
         """,
     )
+    vault.write_bytes("reflections/chart.png", png_bytes(4, 3))  # an image that is copied
     vault.write(
         "reflections/markdown-link.md",
         """
