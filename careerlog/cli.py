@@ -22,10 +22,15 @@ VAULT = click.argument(
 def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
+    from careerlog.model import year_problem
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+    if problem := year_problem(day.year):
+        raise click.BadParameter(problem)
+    return day
 
 
 TODAY = click.option(

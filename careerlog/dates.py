@@ -41,6 +41,14 @@ def parse_date(value: Any, *, end_of_period: bool = False) -> date | None:
         return None
 
 
+def written_year(value: Any) -> int | None:
+    """The year of a date as written (`0000-01-01` → 0), even where no date has that year."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    match = _DATE.match(str(value).strip())
+    return int(match[1]) if match else None
+
+
 def date_in_name(name: str) -> tuple[date | None, str]:
     """The day a file name starts with, and the name without it: `2025-11-01-first-week` →
     (2025-11-01, `first-week`); a name without a valid day is returned whole."""

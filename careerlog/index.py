@@ -10,7 +10,7 @@ from pathlib import Path
 from careerlog.config import Config
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import with_derived_titles
-from careerlog.model import Goal, Note, Review, Role
+from careerlog.model import Goal, Note, Review, Role, folder_name_problem
 from careerlog.progress import Cadence, Figure, GoalState, goal_states, review_cadence
 
 
@@ -81,8 +81,19 @@ def _group(notes: list[Note], field: str) -> dict[str, tuple[str, ...]]:
 
 def check_references(notes: list[Note], vault: Path) -> list[Diagnostic]:
     """Goals and parents that name no goal, and parents in a cycle (the names are already
-    resolved: see names.py)."""
+    resolved: see names.py), and slugs that cannot name a folder of the site."""
     diagnostics = []
+    for note in notes:
+        if problem := folder_name_problem(note.slug):
+            diagnostics.append(
+                Diagnostic(
+                    vault / note.path,
+                    1,
+                    ERROR,
+                    f"the page name {note.slug!r} cannot name a folder of the site: {problem}; "
+                    "rename the file",
+                )
+            )
     by_slug = {n.slug: n for n in notes}
     for note in notes:
         path = vault / note.path

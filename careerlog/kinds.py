@@ -11,7 +11,7 @@ from typing import Any
 
 from careerlog import markers, model
 from careerlog.characters import clean_text
-from careerlog.dates import date_in_name, parse_date
+from careerlog.dates import date_in_name, parse_date, written_year
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import BodyFacts, analyse
 from careerlog.obsidian import without_comments
@@ -51,6 +51,9 @@ class _Fields:
         self.diagnostics: list[Diagnostic] = []
 
     def line(self, key: str) -> int:
+        """The line of `key` (`tags.2`), else of the field holding it (a tag given as one text)."""
+        while key not in self.lines and "." in key:
+            key = key.rpartition(".")[0]
         return self.lines.get(key, 1)
 
     def report(self, key: str, message: str, severity: str = ERROR) -> None:
@@ -66,14 +69,18 @@ class _Fields:
         return None
 
     def texts(self, key: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(text for _, text in self._items(key)))
+
+    def _items(self, key: str) -> list[tuple[int, str]]:
+        """The text items of a list field (a single text is a list of one), with their index."""
         value = self.meta.get(key)
         if value is None:
-            return ()
+            return []
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
             self.report(key, f"'{key}' must be a list, not {_describe(value)}")
-            return ()
+            return []
         items = []
         for i, item in enumerate(value):
             if (
@@ -81,21 +88,28 @@ class _Fields:
                 and not isinstance(item, bool)
                 and str(item).strip()
             ):
-                items.append(str(item).strip())
+                items.append((i, str(item).strip()))
             else:
-                self.diagnostics.append(
-                    Diagnostic(
-                        self.path,
-                        self.line(f"{key}.{i}"),
-                        ERROR,
-                        f"'{key}' items must be text, not {_describe(item)}",
-                    )
-                )
-        return tuple(dict.fromkeys(items))
+                self.report(f"{key}.{i}", f"'{key}' items must be text, not {_describe(item)}")
+        return items
 
-    def labels(self, key: str, also: tuple[str, ...] = ()) -> tuple[str, ...]:
-        """The labels of a list field, then those of `also` (a body's inline `#tags`)."""
-        return labels_of(self.texts(key) + also)
+    def labels(self, key: str, also: tuple[str, ...] = (), also_line: int = 1) -> tuple[str, ...]:
+        """The labels of a list field, then those of `also` (a body's inline `#tags`, reported
+        at `also_line`); one that cannot name a folder of the site is an error."""
+        written = [(self.line(f"{key}.{i}"), text) for i, text in self._items(key)]
+        written += [(also_line, text) for text in also]
+        labels = []
+        for line, text in written:
+            for label in labels_of((text,)):
+                if problem := model.folder_name_problem(label):
+                    message = (
+                        f"{key.removesuffix('s')} {_shown(label)} cannot name a folder of the "
+                        f"site: {problem}; rename it"
+                    )
+                    self.diagnostics.append(Diagnostic(self.path, line, ERROR, message))
+                else:
+                    labels.append(label)
+        return tuple(dict.fromkeys(labels))
 
     def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str | None:
         value = self.text(key)
@@ -110,10 +124,22 @@ class _Fields:
         value = self.meta.get(key)
         if value is None:
             return None
+        year = written_year(value)
+        if year is not None and (problem := model.year_problem(year)):
+            self.report(key, f"'{key}' {_shown(value)}: {problem}")
+            return None
         parsed = parse_date(value, end_of_period=end_of_period)
         if parsed is None:
-            self.report(key, f"'{key}' is not a valid date: {value!r} (use YYYY-MM-DD)")
-        return parsed
+            self.report(key, f"'{key}' is not a valid date: {_shown(value)} (use YYYY-MM-DD)")
+        return self.in_range(key, parsed)
+
+    def in_range(self, key: str, day: date | None) -> date | None:
+        """`day`, or None and an error at `key` when its year is not one careerlog takes (a
+        TOML date, a day in the file name)."""
+        if day is not None and (problem := model.year_problem(day.year)):
+            self.report(key, f"'{key}' {day.isoformat()}: {problem}")
+            return None
+        return day
 
     def progress(self, key: str, value: Any = None) -> int | None:
         """The field `key` as a progress figure; or `value`, found under `key` (a review's entry)."""
@@ -124,7 +150,7 @@ class _Fields:
             self.report(key, f"progress must be a number from 0 to 100, not {_describe(value)}")
             return None
         if not 0 <= value <= 100:
-            self.report(key, f"progress {value:g} is outside 0..100")
+            self.report(key, f"progress {_shown(value)} is outside 0..100")
             return None
         return round(value)
 
@@ -141,7 +167,42 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(value)
+    return _shown(value)
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it: `repr`, cut short (a value may be thousands of characters)."""
+    text = f"{value:g}" if isinstance(value, float) else repr(value)
+    return text if len(text) <= limit else text[: limit - 2] + "…" + text[-1]
+
+
+def period_problem(period: str) -> str | None:
+    """Why a period of the right shape (`2026-W53`) names no period careerlog takes, or None."""
+    year = int(period[:4])
+    if problem := model.year_problem(year):
+        return problem
+    if "-W" in period and int(period[6:]) > date(year, 12, 28).isocalendar().week:
+        return f"{year} has {date(year, 12, 28).isocalendar().week} ISO weeks"
+    return None
+
+
+def labels_of(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Tags and skills are lowercase with `-` for spaces and slashes, so `System Design` and
+    `system-design` are one skill, and each can name its own folder of the site (so without
+    control characters, which `check` warns about)."""
+    labels = []
+    for text in texts:
+        words = (
+            unicodedata.normalize("NFKC", clean_text(text))
+            .lower()
+            .replace("/", " ")
+            .replace("\\", " ")
+            .split()
+        )
+        label = "-".join(words).lstrip(".")
+        if label:
+            labels.append(label)
+    return tuple(dict.fromkeys(labels))
 
 
 def kind_of(raw: RawNote) -> tuple[str, str | None]:
@@ -183,25 +244,6 @@ def unknown_folder_kinds(vault: Path, raws: list[RawNote]) -> list[Diagnostic]:
     ]
 
 
-def labels_of(texts: tuple[str, ...]) -> tuple[str, ...]:
-    """Tags and skills are lowercase with `-` for spaces and slashes, so `System Design` and
-    `system-design` are one skill, and each can name its own folder of the site (so without
-    control characters, which `check` warns about)."""
-    labels = []
-    for text in texts:
-        words = (
-            unicodedata.normalize("NFKC", clean_text(text))
-            .lower()
-            .replace("/", " ")
-            .replace("\\", " ")
-            .split()
-        )
-        label = "-".join(words).lstrip(".")
-        if label:
-            labels.append(label)
-    return tuple(dict.fromkeys(labels))
-
-
 def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
     """A typed note from a raw one; every problem is a diagnostic, and the note is still returned."""
     path = vault / raw.path
@@ -236,8 +278,8 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         "kind": kind,
         "slug": raw.path.stem,
         "title": title,
-        "date": fields.date("date") or named_day,
-        "tags": fields.labels("tags", also=facts.tags),
+        "date": fields.date("date") or fields.in_range("date", named_day),
+        "tags": fields.labels("tags", also=facts.tags, also_line=raw.body_line),
         "skills": fields.labels("skills"),
         "goals": () if kind == "review" else fields.texts("goals"),
         "aliases": fields.texts("aliases"),
@@ -287,8 +329,11 @@ def _review(fields: _Fields, common: dict, facts: BodyFacts) -> model.Review:
     period = fields.text("period")
     if period is not None and not _PERIOD.match(period):
         fields.report(
-            "period", f"unknown period '{period}' (use 2026, 2026-Q3, 2026-11 or 2026-W47)"
+            "period", f"unknown period {_shown(period)} (use 2026, 2026-Q3, 2026-11 or 2026-W47)"
         )
+        period = None
+    elif period is not None and (problem := period_problem(period)):
+        fields.report("period", f"period '{period}': {problem}")
         period = None
     entries = []
     goals = fields.meta.get("goals")

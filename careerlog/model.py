@@ -28,12 +28,41 @@ GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 OUTCOMES = ("pending", "passed", "rejected", "offer", "accepted", "declined", "withdrew")
 LEARNING_KINDS = ("course", "certification", "book", "conference", "workshop")
 
+# The years a date may fall in. Wider than any career, narrow enough that what the build adds
+# to a date (a day for a calendar event, a few months for the next review, the years of a
+# timeline) stays a date; a year outside it (0202, 9999) is a typo or a placeholder.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+# Slugs, tags and skills each name a folder of the site (`tags/rust/`), whose page is its
+# `index.html`; the list page beside them is an `index.html` too.
+MAX_NAME_BYTES = 255  # the longest file name most file systems allow, in UTF-8
+
 
 def slugify(text: str) -> str:
     """`Learn Rust` → `learn-rust`; accents dropped, other scripts kept."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "-", plain.lower()).strip("-")
+
+
+def year_problem(year: int) -> str | None:
+    """Why a year is outside the years careerlog takes, or None."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return f"year {year} is out of range (use a year from {FIRST_YEAR} to {LAST_YEAR})"
+
+
+def folder_name_problem(name: str) -> str | None:
+    """Why `name` cannot name a folder of the site (as a slug, tag or skill does), or None."""
+    if name.casefold() == "index.html":
+        return "it is the name of the list page beside it"
+    if name.strip(".") == "":
+        return "it is made of dots only"
+    if any(unicodedata.category(c) in ("Cc", "Cs") or c in "/\\" for c in name):
+        return "it holds a control character or a slash"
+    size = len(name.encode("utf-8"))
+    if size > MAX_NAME_BYTES:
+        return f"it is {size} bytes long in UTF-8, and a file name may have {MAX_NAME_BYTES}"
+    return None
 
 
 @dataclass(frozen=True)
