@@ -236,7 +236,7 @@ def test_a_file_name_with_a_control_character_is_a_located_error(scratch_vault, 
     assert_located_error(
         scratch_vault,
         tmp_path,
-        "goals/a\x01b.md:1",
+        "goals/a\\x01b.md:1",  # printed escaped
         "the page name 'a\\x01b' cannot name a folder of the site: it holds a control "
         "character or a slash; rename the file",
     )
