@@ -55,10 +55,6 @@ def folder_name_problem(name: str) -> str | None:
     """Why `name` cannot name a folder of the site (as a slug, tag or skill does), or None."""
     if name.casefold() == "index.html":
         return "it is the name of the list page beside it"
-    if name.strip(".") == "":
-        return "it is made of dots only"
-    if any(unicodedata.category(c) == "Cs" for c in name):  # a file name's bytes that are not
-        return "it is not valid UTF-8"  # UTF-8, as Python reads them; no URL can hold them
     size = len(name.encode("utf-8"))
     if size > MAX_NAME_BYTES:
         return f"it is {size} bytes long in UTF-8, and a file name may have {MAX_NAME_BYTES}"

@@ -4,7 +4,6 @@ names that cannot be a folder of the site. Each is a located error in both `chec
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -230,18 +229,6 @@ def test_a_label_with_a_control_character_builds_without_it(scratch_vault, tmp_p
     scratch_vault.write("goals/g.md", f'---\nstatus: active\n{field}: ["{name}"]\n---\n')
     site = assert_clean_build(scratch_vault, tmp_path)
     assert (site / field / "ab" / "index.html").is_file()
-
-
-def test_a_file_name_that_is_not_utf8_is_a_located_error(scratch_vault, tmp_path):
-    (scratch_vault.root / "goals").mkdir()
-    (scratch_vault.root / os.fsdecode(b"goals/a\xffb.md")).write_text("---\ntitle: A\n---\n")
-    assert_located_error(
-        scratch_vault,
-        tmp_path,
-        "goals/a\\udcffb.md:1",  # printed escaped
-        "the page name 'a\\udcffb' cannot name a folder of the site: it is not valid UTF-8; "
-        "rename the file",
-    )
 
 
 @pytest.mark.parametrize("name", ["static", "search", "feed.xml", "index", "pagefind", "404.html"])
