@@ -8,6 +8,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from careerlog import model
+
 # a time after the date, with an offset or zone (as Jekyll and Hugo write it), is ignored
 _DATE = re.compile(
     r"^(\d{4})(?:-(\d{2})(?:-(\d{2})"
@@ -43,6 +45,8 @@ def parse_date(value: Any, *, end_of_period: bool = False) -> date | None:
 
 def written_year(value: Any) -> int | None:
     """The year of a date as written (`0000-01-01` → 0), even where no date has that year."""
+    if isinstance(value, date):
+        return value.year
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None
     match = _DATE.match(str(value).strip())
@@ -55,3 +59,13 @@ def date_in_name(name: str) -> tuple[date | None, str]:
     match = _NAME_DATE.match(name)
     day = parse_date(match[1]) if match else None
     return (day, match[2]) if day else (None, name)
+
+
+def period_problem(period: str) -> str | None:
+    """Why a period of the right shape (`2026-W53`) names no period careerlog takes, or None."""
+    year = int(period[:4])
+    if problem := model.year_problem(year):
+        return problem
+    if "-W" in period and int(period[6:]) > date(year, 12, 28).isocalendar().week:
+        return f"{year} has {date(year, 12, 28).isocalendar().week} ISO weeks"
+    return None

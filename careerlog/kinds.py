@@ -11,7 +11,7 @@ from typing import Any
 
 from careerlog import markers, model
 from careerlog.characters import clean_text
-from careerlog.dates import date_in_name, parse_date, written_year
+from careerlog.dates import date_in_name, parse_date, period_problem, written_year
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import BodyFacts, analyse
 from careerlog.obsidian import without_comments
@@ -102,10 +102,8 @@ class _Fields:
         for line, text in written:
             for label in labels_of((text,)):
                 if problem := model.folder_name_problem(label):
-                    message = (
-                        f"{key.removesuffix('s')} {_shown(label)} cannot name a folder of the "
-                        f"site: {problem}; rename it"
-                    )
+                    what = f"{key.removesuffix('s')} {_shown(label)}"
+                    message = f"{what} cannot name a folder of the site: {problem}; rename it"
                     self.diagnostics.append(Diagnostic(self.path, line, ERROR, message))
                 else:
                     labels.append(label)
@@ -120,26 +118,20 @@ class _Fields:
             return default
         return value.lower()
 
-    def date(self, key: str, *, end_of_period: bool = False) -> date | None:
-        value = self.meta.get(key)
+    def date(self, key: str, value: Any = None, *, end_of_period: bool = False) -> date | None:
+        """The field `key` as a date; or `value`, found for `key` (the day in a file name)."""
+        value = self.meta.get(key) if value is None else value
         if value is None:
             return None
         year = written_year(value)
         if year is not None and (problem := model.year_problem(year)):
-            self.report(key, f"'{key}' {_shown(value)}: {problem}")
+            shown = value.isoformat() if isinstance(value, date) else _shown(value)
+            self.report(key, f"'{key}' {shown}: {problem}")
             return None
         parsed = parse_date(value, end_of_period=end_of_period)
         if parsed is None:
             self.report(key, f"'{key}' is not a valid date: {_shown(value)} (use YYYY-MM-DD)")
-        return self.in_range(key, parsed)
-
-    def in_range(self, key: str, day: date | None) -> date | None:
-        """`day`, or None and an error at `key` when its year is not one careerlog takes (a
-        TOML date, a day in the file name)."""
-        if day is not None and (problem := model.year_problem(day.year)):
-            self.report(key, f"'{key}' {day.isoformat()}: {problem}")
-            return None
-        return day
+        return parsed
 
     def progress(self, key: str, value: Any = None) -> int | None:
         """The field `key` as a progress figure; or `value`, found under `key` (a review's entry)."""
@@ -174,16 +166,6 @@ def _shown(value: Any, limit: int = 60) -> str:
     """A value as a message quotes it: `repr`, cut short (a value may be thousands of characters)."""
     text = f"{value:g}" if isinstance(value, float) else repr(value)
     return text if len(text) <= limit else text[: limit - 2] + "…" + text[-1]
-
-
-def period_problem(period: str) -> str | None:
-    """Why a period of the right shape (`2026-W53`) names no period careerlog takes, or None."""
-    year = int(period[:4])
-    if problem := model.year_problem(year):
-        return problem
-    if "-W" in period and int(period[6:]) > date(year, 12, 28).isocalendar().week:
-        return f"{year} has {date(year, 12, 28).isocalendar().week} ISO weeks"
-    return None
 
 
 def labels_of(texts: tuple[str, ...]) -> tuple[str, ...]:
@@ -278,7 +260,7 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         "kind": kind,
         "slug": raw.path.stem,
         "title": title,
-        "date": fields.date("date") or fields.in_range("date", named_day),
+        "date": fields.date("date") or fields.date("date", named_day),
         "tags": fields.labels("tags", also=facts.tags, also_line=raw.body_line),
         "skills": fields.labels("skills"),
         "goals": () if kind == "review" else fields.texts("goals"),
