@@ -163,7 +163,7 @@ def _describe(value: Any) -> str:
 
 
 def _shown(value: Any, limit: int = 60) -> str:
-    """A value as a message quotes it: `repr`, cut short (a value may be thousands of characters)."""
+    """A value as a message quotes it: `repr`, cut short (a value may be very long)."""
     text = f"{value:g}" if isinstance(value, float) else repr(value)
     return text if len(text) <= limit else text[: limit - 2] + "…" + text[-1]
 

@@ -144,7 +144,9 @@ def field_value(field: str, names: list[str], wild: bool) -> st.SearchStrategy:
         return TAME.get(field, word)
     shaped = {
         "period": st.one_of(
-            st.sampled_from(["2026", "2026-Q3", "2026-11", "2026-W47", "2025-W53", "0000", "2026-Q5"]),
+            st.sampled_from(
+                ["2026", "2026-Q3", "2026-11", "2026-W47", "2025-W53", "0000", "2026-Q5"]
+            ),
             date_text,
         ),
         "progress": st.one_of(st.integers(-5, 105), st.floats(), big_int),
@@ -428,7 +430,9 @@ def _publishing_everything(monkeypatch) -> dict:
     monkeypatch.setattr(careerlog.privacy, "public_index", lambda index: index)
     return {
         "public": {"goals/pub0.md": "---\ntitle: Public\n---\nSee [[zqxhide0|the plan]].\n"},
-        "private": {"goals/zqxhide0.md": "---\ntitle: zqxsecret0\nprivate: true\n---\nzqxsecret0\n"},
+        "private": {
+            "goals/zqxhide0.md": "---\ntitle: zqxsecret0\nprivate: true\n---\nzqxsecret0\n"
+        },
     }
 
 

@@ -17,7 +17,8 @@ LONG_NUMBER = "9" * 5000  # longer than Python will turn into text (4,300 digits
 
 
 def check(vault: ScratchVault, *extra: str) -> Result:
-    return CliRunner().invoke(main, ["check", str(vault.root), "--today", TODAY.isoformat(), *extra])
+    args = ["check", str(vault.root), "--today", TODAY.isoformat(), *extra]
+    return CliRunner().invoke(main, args)
 
 
 def assert_located_error(vault: ScratchVault, tmp_path: Path, where: str, message: str) -> None:
@@ -85,8 +86,16 @@ def test_a_year_out_of_range_is_a_located_error(scratch_vault, tmp_path, field, 
     ("relative", "text", "where"),
     [
         ("learning/l.md", "---\nexpires: 9999-12-31\n---\n", "learning/l.md:2: error: 'expires'"),
-        ("roles/r.md", "---\nstart: 2020-01-01\nend: 9999-12-31\n---\n", "roles/r.md:3: error: 'end'"),
-        ("reviews/r.md", "---\ndate: 9999-12-31\ngoals: {g: 5}\n---\n", "reviews/r.md:2: error: 'date'"),
+        (
+            "roles/r.md",
+            "---\nstart: 2020-01-01\nend: 9999-12-31\n---\n",
+            "roles/r.md:3: error: 'end'",
+        ),
+        (
+            "reviews/r.md",
+            "---\ndate: 9999-12-31\ngoals: {g: 5}\n---\n",
+            "reviews/r.md:2: error: 'date'",
+        ),
     ],
 )
 def test_the_last_day_python_knows_is_an_error_wherever_the_build_adds_to_it(
@@ -109,9 +118,12 @@ def test_the_edges_of_the_range_build_everywhere_the_build_adds_to_dates(scratch
         "goals/far.md", f"---\nstatus: active\nstarted: {first}\ntarget: {last}\n---\n- [ ] a\n"
     )
     scratch_vault.write(
-        "reviews/first.md", f"---\ndate: {first}\nperiod: {FIRST_YEAR}-W01\ngoals: {{far: 1}}\n---\n"
+        "reviews/first.md",
+        f"---\ndate: {first}\nperiod: {FIRST_YEAR}-W01\ngoals: {{far: 1}}\n---\n",
     )
-    scratch_vault.write("reviews/last.md", f"---\ndate: {last}\nperiod: {LAST_YEAR}\ngoals: {{far: 2}}\n---\n")
+    scratch_vault.write(
+        "reviews/last.md", f"---\ndate: {last}\nperiod: {LAST_YEAR}\ngoals: {{far: 2}}\n---\n"
+    )
     scratch_vault.write("learning/l.md", f"---\ncompleted: {first}\nexpires: {last}\n---\n")
     scratch_vault.write("roles/r.md", f"---\nstart: {first}\nend: {last}\n---\n")
     for today in (first, last):
@@ -233,7 +245,8 @@ def test_a_label_with_a_control_character_builds_without_it(scratch_vault, tmp_p
 
 @pytest.mark.parametrize("name", ["static", "search", "feed.xml", "index", "pagefind", "404.html"])
 def test_labels_named_like_the_sites_own_files_get_their_own_pages(scratch_vault, tmp_path, name):
-    scratch_vault.write("goals/g.md", f"---\nstatus: active\ntags: ['{name}']\nskills: ['{name}']\n---\n")
+    text = f"---\nstatus: active\ntags: ['{name}']\nskills: ['{name}']\n---\n"
+    scratch_vault.write("goals/g.md", text)
     site = assert_clean_build(scratch_vault, tmp_path)
     assert (site / "tags" / name / "index.html").is_file()
     assert (site / "skills" / name / "index.html").is_file()
