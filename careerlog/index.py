@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from careerlog.characters import clean_name
 from careerlog.config import Config
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import with_derived_titles
@@ -84,7 +85,7 @@ def check_references(notes: list[Note], vault: Path) -> list[Diagnostic]:
     resolved: see names.py), and slugs that cannot name a folder of the site."""
     diagnostics = []
     for note in notes:
-        if problem := folder_name_problem(note.slug):
+        if problem := folder_name_problem(clean_name(note.slug)):  # as routes.py names it
             diagnostics.append(
                 Diagnostic(
                     vault / note.path,

@@ -303,3 +303,12 @@ def test_an_inline_tag_longer_than_a_file_name_is_a_located_error(scratch_vault,
         f"tag '{'t' * 57}…' cannot name a folder of the site: it is 256 bytes long in UTF-8, "
         "and a file name may have 255; rename it",
     )
+
+
+def test_a_file_name_that_becomes_index_html_without_its_control_character_is_an_error(
+    scratch_vault, tmp_path
+):
+    scratch_vault.write("goals/index\x01.html.md", "---\ntitle: A goal\n---\n")
+    result = cli_build(scratch_vault.root, tmp_path / "site")
+    assert result.exit_code == 1 and not isinstance(result.exception, OSError), result.output
+    assert "cannot name a folder of the site: it is the name of the list page" in result.output
