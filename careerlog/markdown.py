@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -181,7 +182,12 @@ def render_body(
         and title
         and plain_text(tokens[1].children or [], resolve) == " ".join(title.split())
     ):
+        heading_id = tokens[0].attrGet("id")
         tokens = tokens[3:]
+        if heading_id:  # `[[#Heading]]` still lands where the heading was: under the title
+            anchor_token = Token("html_block", "", 0)
+            anchor_token.content = f'<span id="{escapeHtml(str(heading_id))}"></span>\n'
+            tokens.insert(0, anchor_token)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"

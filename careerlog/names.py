@@ -115,7 +115,9 @@ class Names:
 
 def with_unique_slugs(notes: list[Note], vault: Path) -> tuple[list[Note], list[Diagnostic]]:
     """Each note keeps its name as its slug unless another note shares it (in any letter case:
-    they would share a folder on macOS and Windows); then both take their paths."""
+    they would share a folder on macOS and Windows); then they take their paths. A published
+    note that shares its name only with unpublished ones keeps it, so a private note never
+    changes a public page's address (which would tell that it exists)."""
     notes = [
         replace(note, slug=note_name(note.path)) if _is_bundle(note.path) else note
         for note in notes
@@ -123,9 +125,14 @@ def with_unique_slugs(notes: list[Note], vault: Path) -> tuple[list[Note], list[
     named: dict[str, list[Note]] = defaultdict(list)
     for note in notes:
         named[note.slug.casefold()].append(note)
+
+    def keeps_name(note: Note) -> bool:
+        sharing = named[note.slug.casefold()]
+        published = [n for n in sharing if n.published]
+        return len(sharing) == 1 or (note.published and len(published) == 1)
+
     renamed = [
-        note if len(named[note.slug.casefold()]) == 1 else replace(note, slug=path_slug(note.path))
-        for note in notes
+        note if keeps_name(note) else replace(note, slug=path_slug(note.path)) for note in notes
     ]
     diagnostics = []
     first: dict[str, Note] = {}

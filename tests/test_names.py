@@ -115,3 +115,14 @@ def test_an_ambiguous_name_never_links_a_private_note_of_that_name(
     assert "plan" not in links_in(pages["notes/home/index.html"])
     assert not any("CANARY" in p or "Leaving Acme" in p for p in pages.values())
     assert not any("secret" in path for path in pages)
+
+
+def test_a_private_note_of_the_same_name_never_moves_a_public_page(
+    scratch_vault: ScratchVault, tmp_path: Path
+):
+    scratch_vault.write("notes/plan.md", "---\ntitle: Public plan\n---\nOpen.\n")
+    before = html_pages(scratch_vault.build(tmp_path / "before").out)
+    scratch_vault.write("notes/secret/plan.md", "---\nprivate: true\n---\nCANARY\n")
+    after = html_pages(scratch_vault.build(tmp_path / "after").out)
+    assert "notes/plan/index.html" in after
+    assert after == before
