@@ -13,17 +13,17 @@ from datetime import date
 from careerlog.characters import clean_data
 from careerlog.cv import curriculum_vitae
 from careerlog.index import Index
+from careerlog.linking import link_resolver
 from careerlog.markdown import summary
 from careerlog.model import Achievement, Goal, Learning, Note
 
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
-# JSON Resume dates are years 1000 to 2999 (its schema's pattern); others are left out
-_RESUME_YEARS = range(1000, 3000)
 _URL = re.compile(r"^https?://\S+$")
 
 
 def _resume_date(day: date | None) -> str | None:
-    return day.isoformat() if day and day.year in _RESUME_YEARS else None
+    """JSON Resume's dates are years 1000 to 2999; a vault's are 1900 to 2999 (dates.py)."""
+    return day.isoformat() if day else None
 
 
 def _compact(fields: dict) -> dict:
@@ -32,14 +32,10 @@ def _compact(fields: dict) -> dict:
 
 
 def _plain_summary(index: Index, note: Note, limit: int = 400) -> str:
-    titles = {n.slug: n.title for n in index.notes}
-    slugs = {link.key: link.target for link in note.links}
-
-    def resolve(target: str) -> tuple[str, str] | None:
-        slug = slugs.get(target, "")
-        return ("", titles[slug]) if slug in titles else None
-
-    return summary(note.body, resolve, limit)
+    titles = link_resolver(
+        note, lambda slug: ("", index.by_slug[slug].title) if slug in index.by_slug else None
+    )
+    return summary(note.body, titles, limit)
 
 
 def json_resume(index: Index) -> dict:
