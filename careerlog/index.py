@@ -11,7 +11,7 @@ from careerlog.characters import clean_name
 from careerlog.config import Config
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import with_derived_titles
-from careerlog.model import Goal, Note, Review, Role, folder_name_problem
+from careerlog.model import Goal, Lesson, Note, Review, Role, folder_name_problem
 from careerlog.progress import Cadence, Figure, GoalState, goal_states, review_cadence
 
 
@@ -26,6 +26,9 @@ class Index:
     tags: dict[str, tuple[str, ...]]  # tag → slugs, newest first
     skills: dict[str, tuple[str, ...]]
     cadence: Cadence
+    # lessons of interviews that are not in the index, published without them (their words
+    # and themes only: never a company, role, outcome, date or link)
+    unattributed_lessons: tuple[Lesson, ...] = ()
 
     def of_kind(self, kind: str) -> list[Note]:
         return [n for n in self.notes if n.kind == kind]
@@ -39,10 +42,14 @@ class Index:
 
 
 def build_index(
-    notes: list[Note], config: Config, today: date, figures: tuple[Figure, ...] = ()
+    notes: list[Note],
+    config: Config,
+    today: date,
+    figures: tuple[Figure, ...] = (),
+    unattributed_lessons: tuple[Lesson, ...] = (),
 ) -> Index:
     """An index of the given notes (a note refers only to notes in the list), with the progress
-    `figures` of reviews that are not among them."""
+    `figures` of reviews that are not among them and the lessons of interviews not among them."""
     ordered = sorted(with_derived_titles(notes), key=lambda n: n.sort_key, reverse=True)
     by_slug = {n.slug: n for n in ordered}
     mentions: dict[str, list[Note]] = {}
@@ -62,6 +69,7 @@ def build_index(
         tags=_group(ordered, "tags"),
         skills=_group(ordered, "skills"),
         cadence=review_cadence(reviews, config.review_every, today),
+        unattributed_lessons=unattributed_lessons,
     )
 
 

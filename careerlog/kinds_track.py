@@ -9,6 +9,7 @@ from careerlog import model
 from careerlog.dates import period_problem
 from careerlog.diagnostics import WARNING
 from careerlog.fields import Fields, shown
+from careerlog.lessons import read_lessons
 from careerlog.markdown import BodyFacts
 
 _PERIOD = re.compile(r"^\d{4}(?:-(?:Q[1-4]|W(?:0[1-9]|[1-4]\d|5[0-3])|0[1-9]|1[0-2]))?$")
@@ -96,7 +97,7 @@ def _interview(fields: Fields, common: dict, facts: BodyFacts) -> model.Intervie
         role=fields.text("role"),
         stage=fields.text("stage"),
         outcome=fields.choice("outcome", model.OUTCOMES),
-        lessons=fields.texts("lessons"),
+        lessons=read_lessons(fields.meta.get("lessons"), "lessons", fields.report),
     )
 
 

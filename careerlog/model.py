@@ -139,13 +139,21 @@ class Reflection(Note):
     mood: str | None = None
 
 
+@dataclass(frozen=True)
+class Lesson:
+    """What an interview taught, under a theme of its own (not the interview's tags)."""
+
+    text: str
+    theme: str | None = None  # as written; None: untagged
+
+
 @dataclass(frozen=True, kw_only=True)
 class Interview(Note):
     company: str | None = None
     role: str | None = None
     stage: str | None = None
     outcome: str | None = None
-    lessons: tuple[str, ...] = ()
+    lessons: tuple[Lesson, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

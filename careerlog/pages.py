@@ -11,14 +11,13 @@ from typing import Any
 from careerlog.cv import curriculum_vitae
 from careerlog.formatting import fmt_date, kind_plural, period_label, plural, relative_days
 from careerlog.index import Index
+from careerlog.interview_pages import render_interviews, render_lessons
 from careerlog.model import (
     HORIZONS,
     KINDS,
     NOTE_KIND,
-    OUTCOMES,
     PLURALS,
     Goal,
-    Interview,
     Learning,
     Note,
     Review,
@@ -30,9 +29,6 @@ from careerlog.routes import note_path, root_of, skill_path, tag_path
 from careerlog.sitewriter import SiteWriter
 
 STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
-# Interview outcomes, as stages of a funnel.
-DECIDED_OUTCOMES = ("passed", "rejected", "offer", "accepted", "declined")
-OFFER_OUTCOMES = ("offer", "accepted", "declined")
 LATEST_SIZE = 8
 HIGHLIGHTS = 3  # achievements and learning on the public home
 
@@ -59,6 +55,8 @@ def render_pages(site: SiteWriter) -> None:
         render_reviews(site)
     if site.shows("interview"):
         render_interviews(site)
+    elif site.lessons_alone:
+        render_lessons(site)
     render_skills(site)
     render_tags(site)
     render_lists(site)
@@ -290,58 +288,6 @@ def render_reviews(site: SiteWriter) -> None:
         cadence=cadence,
         missed=[period_label(day, cadence.every) for day in cadence.missed],
     )
-
-
-def render_interviews(site: SiteWriter) -> None:
-    """Interview lessons grouped by theme (tag), outcomes and the funnel from applied to offer."""
-    interviews = [n for n in site.index.notes if isinstance(n, Interview)]
-    themes: dict[str, list[Interview]] = {}
-    for interview in interviews:
-        for tag in interview.tags or ("",):
-            themes.setdefault(tag, []).append(interview)
-    ordered = sorted((t for t in themes if t), key=lambda t: (-len(themes[t]), t.lower()))
-    if "" in themes:
-        ordered.append("")
-    decided = sum(i.outcome in DECIDED_OUTCOMES for i in interviews)
-    offers = sum(i.outcome in OFFER_OUTCOMES for i in interviews)
-    funnel = [
-        ("Applied", "every interview process logged", len(interviews)),
-        (
-            "Interviewed",
-            "went through the interviews to a result: passed, rejected, offer, accepted or declined",
-            decided,
-        ),
-        ("Offer", "ended in an offer: offer, accepted or declined", offers),
-    ]
-    site.page(
-        "interviews/index.html",
-        "interviews.html",
-        "the interview lessons",
-        title="Interview lessons",
-        current="interviews",
-        interviews=interviews,
-        themes=[(t, themes[t], repeated_lessons(themes[t])) for t in ordered],
-        lesson_count=sum(len(i.lessons) for i in interviews),
-        outcomes={o: sum(i.outcome == o for i in interviews) for o in OUTCOMES},
-        unrecorded=sum(i.outcome is None for i in interviews),
-        funnel=funnel,
-    )
-
-
-def repeated_lessons(interviews: list[Interview]) -> list[tuple[str, list[Interview]]]:
-    """Each lesson once, with every interview that taught it, the most often taught first.
-
-    Lessons are the same when they differ only in case, spacing or final punctuation;
-    the newest wording is shown.
-    """
-    lessons: dict[str, tuple[str, list[Interview]]] = {}
-    for interview in interviews:  # newest first
-        for lesson in interview.lessons:
-            key = " ".join(lesson.casefold().split()).rstrip(".!;:")
-            lessons.setdefault(key, (lesson, []))[1].append(interview)
-    return sorted(
-        lessons.values(), key=lambda item: -len(item[1])
-    )  # stable: newest first within a count
 
 
 def render_skills(site: SiteWriter) -> None:

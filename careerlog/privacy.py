@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from careerlog.index import Index, build_index
-from careerlog.model import Goal, Note, Review
+from careerlog.model import Goal, Interview, Note, Review
 from careerlog.progress import Figure
 from careerlog.publishing import Publish
 
@@ -19,7 +19,9 @@ def public_index(index: Index) -> Index:
     A note is published when it is neither private nor a draft and the owner publishes its
     kind (`[publish]`). A review left out only by that choice still gives a published goal its
     figures (a number on a day, never the review's text, title or link); a private or draft
-    review gives nothing."""
+    review gives nothing. Likewise, when the owner publishes interview lessons alone, the
+    lessons of interviews that are neither published nor private nor drafts are kept, as their
+    words and themes only."""
     publish = index.config.publish
     published = {n.slug for n in index.notes if n.published and _chosen(n, publish)}
     figures = tuple(
@@ -32,11 +34,20 @@ def public_index(index: Index) -> Index:
         for entry in note.entries
         if entry.goal in published and entry.progress is not None
     )
+    lessons = ()
+    if publish.interview_lessons:
+        lessons = tuple(
+            lesson
+            for note in index.notes
+            if isinstance(note, Interview) and note.published and note.slug not in published
+            for lesson in note.lessons
+        )
     public = build_index(
         [_without_unpublished(n, published) for n in index.notes if n.slug in published],
         index.config,
         index.today,
         figures,
+        lessons,
     )
     return _without_tracker_flags(public)
 

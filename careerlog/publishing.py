@@ -18,12 +18,15 @@ PUBLISHED_BY_DEFAULT = ("role", "achievement", "learning", "goal")
 GOALS_BY_DEFAULT = ("active", "achieved")
 # every kind, by the name of its folder: `[publish] reviews = true`
 KIND_KEYS = {PLURALS[kind]: kind for kind in (*KIND_FOLDERS.values(), NOTE_KIND)}
+LESSONS_KEY = "interview_lessons"
 
 
 @dataclass(frozen=True)
 class Publish:
     kinds: frozenset[str] = frozenset(PUBLISHED_BY_DEFAULT)
     goal_statuses: tuple[str, ...] = GOALS_BY_DEFAULT
+    # interview lessons on a page of their own, by theme, without their interviews
+    interview_lessons: bool = False
 
 
 def read_publish(
@@ -33,6 +36,7 @@ def read_publish(
     kind it names stays unpublished (fail closed)."""
     kinds = set(PUBLISHED_BY_DEFAULT)
     statuses = GOALS_BY_DEFAULT
+    lessons = False
     diagnostics = []
 
     def error(key: str, message: str) -> None:
@@ -50,6 +54,11 @@ def read_publish(
             else:
                 statuses = tuple(choice)
                 kinds.add("goal")
+        elif key == LESSONS_KEY:
+            if not isinstance(choice, bool):
+                error(key, f"'{key}' must be true or false, not {choice!r}; they stay unpublished")
+            else:
+                lessons = choice
         elif key in KIND_KEYS:
             kind = KIND_KEYS[key]
             if not isinstance(choice, bool):
@@ -62,10 +71,10 @@ def read_publish(
             else:
                 kinds.discard(kind)
         else:
-            known = ", ".join(KIND_KEYS)
+            known = ", ".join([*KIND_KEYS, LESSONS_KEY])
             diagnostics.append(
                 Diagnostic(
                     path, line_of(key), WARNING, f"unknown [publish] key '{key}' (known: {known})"
                 )
             )
-    return Publish(frozenset(kinds), statuses), diagnostics
+    return Publish(frozenset(kinds), statuses, lessons), diagnostics

@@ -25,6 +25,7 @@ from careerlog.routes import href, note_path, page_url, root_of
 if TYPE_CHECKING:
     import jinja2
 
+LESSONS_ALONE = "interview lessons alone"  # a page the owner may publish without its kind
 # (key, label, path, the kind whose notes the page shows: no page when it is not shown)
 NAV = (
     ("home", "Home", "", None),
@@ -33,6 +34,7 @@ NAV = (
     ("goals", "Roadmap", "goals/", "goal"),
     ("reviews", "Reviews", "reviews/", "review"),
     ("interviews", "Interviews", "interviews/", "interview"),
+    ("lessons", "Lessons", "lessons/", LESSONS_ALONE),
     ("skills", "Skills", "skills/", None),
     ("learning", "Learning", "learning/", "learning"),
     ("achievements", "Achievements", "achievements/", "achievement"),
@@ -64,14 +66,21 @@ class SiteWriter:
         self._summaries: dict[str, str] = {}
         self.goals: list[Goal] = [n for n in index.notes if isinstance(n, Goal)]
         self.has_plain_notes = any(n.kind == NOTE_KIND for n in index.notes)
+        # interview lessons published without their interviews (`interview_lessons = true`)
+        self.lessons_alone = not self.shows("interview") and self.config.publish.interview_lessons
         self.nav = [
             (key, "Dashboard" if key == "home" and private else label, path)
             for key, label, path, kind in NAV
-            if kind is None or self.shows(kind)
+            if self._has_page(kind)
         ]
         self.base_url = self.config.base_url
         self.base_path = urlsplit(self.base_url).path if self.base_url else "/"
         self.base_path = self.base_path if self.base_path.endswith("/") else self.base_path + "/"
+
+    def _has_page(self, kind: str | None) -> bool:
+        if kind == LESSONS_ALONE:
+            return self.lessons_alone
+        return kind is None or self.shows(kind)
 
     def shows(self, kind: str) -> bool:
         """Whether the site has pages of this kind: all in the tracker, the kinds the owner
