@@ -94,12 +94,12 @@ def json_resume(index: Index) -> dict:
                 "description": a.impact or _plain_summary(index, a, 220) or None,
                 "startDate": _resume_date(a.date),
                 "endDate": _resume_date(a.date),
-                "keywords": list(a.skills),
+                "keywords": [index.names["skills"][skill] for skill in a.skills],
             }
         )
         for a in index.of_kind("achievement")
     ]
-    skills = [{"name": skill} for skill in index.skills]
+    skills = [{"name": index.names["skills"][skill]} for skill in index.skills]
     return _compact(
         {
             "$schema": JSON_RESUME_SCHEMA,
@@ -162,7 +162,7 @@ def brag_document(index: Index, start: date, end: date) -> str:
 
     for heading, groups in (
         ("By goal", _by_goal(index, achievements + learnt)),
-        ("By skill", _by_skill(achievements + learnt)),
+        ("By skill", _by_skill(achievements + learnt, index.names["skills"])),
     ):
         if groups:
             lines += ["", f"## {heading}", ""]
@@ -187,9 +187,9 @@ def _by_goal(index: Index, notes: list[Note]) -> dict[str, list[str]]:
     return dict(sorted(groups.items()))
 
 
-def _by_skill(notes: list[Note]) -> dict[str, list[str]]:
+def _by_skill(notes: list[Note], names: dict[str, str]) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
     for note in notes:
         for skill in note.skills:
-            groups.setdefault(skill, []).append(note.title)
-    return dict(sorted(groups.items()))
+            groups.setdefault(names.get(skill, skill), []).append(note.title)
+    return dict(sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0])))

@@ -26,6 +26,7 @@ class Fields:
         self.meta = raw.meta
         self.lines = raw.lines
         self.diagnostics: list[Diagnostic] = []
+        self.spellings: dict[str, dict[str, str]] = {}  # see Note.spellings
 
     def line(self, key: str) -> int:
         """The line of `key` (`tags.2`), else of the field holding it (a tag given as one text)."""
@@ -76,6 +77,7 @@ class Fields:
         written = [(self.line(f"{key}.{i}"), text) for i, text in self._items(key)]
         written += [(also_line, text) for text in also]
         labels = []
+        spellings = self.spellings.setdefault(key, {})
         for line, text in written:
             for label in labels_of((text,)):
                 if problem := model.folder_name_problem(label):
@@ -84,6 +86,7 @@ class Fields:
                     self.diagnostics.append(Diagnostic(self.path, line, ERROR, message))
                 else:
                     labels.append(label)
+                    spellings.setdefault(label, " ".join(clean_text(text).split()))
         return tuple(dict.fromkeys(labels))
 
     def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str | None:

@@ -13,6 +13,7 @@ from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import with_derived_titles
 from careerlog.model import Goal, Lesson, Note, Review, Role, folder_name_problem
 from careerlog.progress import Cadence, Figure, GoalState, goal_states, review_cadence
+from careerlog.spelling import preferred_spelling
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Index:
     tags: dict[str, tuple[str, ...]]  # tag → slugs, newest first
     skills: dict[str, tuple[str, ...]]
     cadence: Cadence
+    # each tag and skill as its notes most often write it: {"skills": {"crdts": "CRDTs"}, ...}
+    names: dict[str, dict[str, str]]
     # lessons of interviews that are not in the index, published without them (their words
     # and themes only: never a company, role, outcome, date or link)
     unattributed_lessons: tuple[Lesson, ...] = ()
@@ -69,6 +72,7 @@ def build_index(
         tags=_group(ordered, "tags"),
         skills=_group(ordered, "skills"),
         cadence=review_cadence(reviews, config.review_every, today),
+        names={field: _names(ordered, field) for field in ("tags", "skills")},
         unattributed_lessons=unattributed_lessons,
     )
 
@@ -86,6 +90,14 @@ def _group(notes: list[Note], field: str) -> dict[str, tuple[str, ...]]:
         for value in getattr(note, field):
             groups.setdefault(value, []).append(note.slug)
     return {key: tuple(groups[key]) for key in sorted(groups, key=str.lower)}
+
+
+def _names(notes: list[Note], field: str) -> dict[str, str]:
+    spellings: dict[str, list[str]] = {}
+    for note in notes:
+        for label in getattr(note, field):
+            spellings.setdefault(label, []).append(note.spellings.get(field, {}).get(label, label))
+    return {label: preferred_spelling(written) for label, written in spellings.items()}
 
 
 def check_references(notes: list[Note], vault: Path) -> list[Diagnostic]:

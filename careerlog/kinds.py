@@ -129,6 +129,7 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         },
     }
 
+    common["spellings"] = fields.spellings
     note = KIND_BUILDERS.get(kind, _plain)(fields, common, facts)
     return note, fields.diagnostics
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careerlog.model import Interview, Lesson
+from careerlog.spelling import preferred_spelling
 
 UNTAGGED = "Untagged"
 
@@ -111,12 +112,3 @@ def themes_of(taught: Iterable[tuple[Lesson, Interview | None]]) -> list[Theme]:
         for key, lessons in groups.items()
     ]
     return sorted(themes, key=lambda t: (t.untagged, -len(t.lessons), t.name.casefold(), t.name))
-
-
-def preferred_spelling(spellings: list[str]) -> str:
-    """The way a name is most often written; on a tie, one with capitals (`PostgreSQL` over
-    `postgresql`: someone took care over it), then the first in sorted order."""
-    counts: dict[str, int] = {}
-    for spelling in spellings:
-        counts[spelling] = counts.get(spelling, 0) + 1
-    return min(counts, key=lambda s: (-counts[s], s == s.lower(), s))

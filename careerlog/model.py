@@ -92,6 +92,8 @@ class Note:
     title_source: str | None = None  # the Markdown of the `# heading` the title comes from
     links: tuple[Link, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # field → line
+    # how the note writes its tags and skills: {"skills": {"postgresql": "PostgreSQL"}, ...}
+    spellings: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # unknown fields
 
     @property

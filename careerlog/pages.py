@@ -24,9 +24,10 @@ from careerlog.model import (
     ReviewEntry,
     Role,
 )
-from careerlog.note_charts import goal_progress_chart, skill_chart, timeline_chart
-from careerlog.routes import note_path, root_of, skill_path, tag_path
+from careerlog.note_charts import goal_progress_chart, timeline_chart
+from careerlog.routes import note_path, root_of
 from careerlog.sitewriter import SiteWriter
+from careerlog.skills import render_skills, render_tags
 
 STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
 LATEST_SIZE = 8
@@ -288,64 +289,6 @@ def render_reviews(site: SiteWriter) -> None:
         cadence=cadence,
         missed=[period_label(day, cadence.every) for day in cadence.missed],
     )
-
-
-def render_skills(site: SiteWriter) -> None:
-    """The list of skills, most used first, and a page for each with its notes by kind."""
-    skills = site.index.skills
-    rows = []
-    for skill in sorted(skills, key=lambda s: (s.lower(), s)):
-        notes = site.notes_named(skills[skill])
-        by_kind: dict[str, list[Note]] = {}
-        for note in notes:
-            by_kind.setdefault(note.kind, []).append(note)
-        rows.append((skill, notes, {k: by_kind[k] for k in [*KINDS, NOTE_KIND] if k in by_kind}))
-    site.page(
-        "skills/index.html",
-        "skills.html",
-        "the list of skills",
-        title="Skills",
-        current="skills",
-        skills=sorted(rows, key=lambda r: (-len(r[1]), r[0].lower())),
-    )
-    for skill, notes, by_kind in rows:
-        path = skill_path(skill) + "index.html"
-        site.page(
-            path,
-            "skill.html",
-            f"skill '{skill}'",
-            title=f"Skill: {skill}",
-            current="skills",
-            skill=skill,
-            notes=notes,
-            groups=list(by_kind.items()),
-            chart=skill_chart(skill, notes, site.today, root_of(path)),
-        )
-
-
-def render_tags(site: SiteWriter) -> None:
-    tags = site.index.tags
-    rows = [
-        (tag, site.notes_named(tags[tag])) for tag in sorted(tags, key=lambda t: (t.lower(), t))
-    ]
-    site.page(
-        "tags/index.html",
-        "tags.html",
-        "the list of tags",
-        title="Tags",
-        current="tags",
-        tags=rows,
-    )
-    for tag, notes in rows:
-        site.page(
-            tag_path(tag) + "index.html",
-            "tag.html",
-            f"tag '{tag}'",
-            title=f"Tag: {tag}",
-            current="tags",
-            tag=tag,
-            notes=notes,
-        )
 
 
 def render_lists(site: SiteWriter) -> None:

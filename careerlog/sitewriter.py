@@ -152,6 +152,8 @@ class SiteWriter:
             body=body,
             state=lambda goal: self.index.goals[goal.slug if isinstance(goal, Note) else goal],
             summary=self.summary,
+            skill_name=self.skill_name,
+            tag_name=self.tag_name,
             goal_source=self.goal_source,
             owner=self.config.owner or self.config.title,
             description="",  # a page's own, for search engines and link previews
@@ -211,6 +213,13 @@ class SiteWriter:
         return link_resolver(note, lookup)
 
     # --- data for templates
+
+    def skill_name(self, skill: str) -> str:
+        """A skill as its notes most often write it (`CRDTs`); its slug names its page."""
+        return self.index.names["skills"].get(skill, skill)
+
+    def tag_name(self, tag: str) -> str:
+        return self.index.names["tags"].get(tag, tag)
 
     def notes_named(self, slugs: Iterable[str]) -> list[Note]:
         return [self.index.by_slug[slug] for slug in slugs]

@@ -121,7 +121,7 @@ def test_the_brag_document_holds_what_happened_in_its_dates_and_nothing_else():
     assert "Mentee Dara promoted" not in achievements  # 2026
     learning = text.split("## Learning")[1].split("##")[0]
     assert "The Manager's Path" in learning
-    assert "## By skill" in text and "- **crdts**:" in text
+    assert "## By skill" in text and "- **CRDTs**:" in text
     for canary in ("SECRETSALARY", "CANARYPRIVATE", "CANARYDRAFT"):
         assert canary not in text
 
