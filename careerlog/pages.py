@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from careerlog.cv import curriculum_vitae
+from careerlog.cv import curriculum_vitae, made_during
 from careerlog.formatting import fmt_date, kind_plural, period_label, plural, relative_days
 from careerlog.index import Index
 from careerlog.interview_pages import render_interviews, render_lessons
@@ -317,7 +317,17 @@ def render_notes(site: SiteWriter) -> None:
         if isinstance(note, Goal):
             context = goal_context(site, note)
         elif isinstance(note, Review):
-            context = {"entries": review_entries(site.index, note)}
+            context = review_context(site, note)
+        elif isinstance(note, Role):
+            context = {
+                "achievements": [
+                    a for a in site.index.of_kind("achievement") if made_during(a, note)
+                ],
+                "learnt": [n for n in site.index.of_kind("learning") if made_during(n, note)],
+            }
+        elif note.kind == "achievement":
+            roles = site.index.of_kind("role")
+            context = {"roles": [r for r in newest_roles_first(roles) if made_during(note, r)]}
         site.page(
             note_path(note) + "index.html",
             template.name or "note.html",
@@ -330,6 +340,21 @@ def render_notes(site: SiteWriter) -> None:
             related_goals=[g for g in site.notes_named(note.goals) if isinstance(g, Goal)],
             **context,
         )
+
+
+def review_context(site: SiteWriter, review: Review) -> dict[str, Any]:
+    """A review's figures, and the reviews before and after it in date order (of the index
+    given: in the public site, only published reviews are neighbours)."""
+    reviews = sorted(
+        (n for n in site.index.notes if isinstance(n, Review)),
+        key=lambda r: (r.date or date.min, r.period or "", r.slug),
+    )
+    at = reviews.index(review)
+    return {
+        "entries": review_entries(site.index, review),
+        "previous": reviews[at - 1] if at > 0 else None,
+        "next": reviews[at + 1] if at + 1 < len(reviews) else None,
+    }
 
 
 def goal_context(site: SiteWriter, goal: Goal) -> dict[str, Any]:
