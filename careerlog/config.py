@@ -121,13 +121,13 @@ def _language(key: str, value: str) -> str | None:
     return None
 
 
-def _email(key: str, value: str) -> str | None:
+def email_problem(key: str, value: str) -> str | None:
     if not value or re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", value):
         return None
     return f"'{key}' is not an email address: {value!r}"
 
 
-def _link(name: str, value: Any) -> str | None:
+def link_problem(name: str, value: Any) -> str | None:
     if isinstance(value, str) and not _NOT_IN_URL.search(value):
         parts = urlsplit(value)
         web = parts.scheme in ("http", "https") and value.startswith(f"{parts.scheme}://")
@@ -159,7 +159,7 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], Callable[[str, Any], str | Non
     "review_every": (str, _review_every),
     "stale_after_days": (int, _stale_after_days),
     "language": (str, _language),
-    "email": (str, _email),
+    "email": (str, email_problem),
     "links": (dict, _no_check),
     "publish": (dict, _no_check),
     "include": (list, _globs),
@@ -214,7 +214,7 @@ def load_config(vault: Path) -> tuple[Config, list[Diagnostic]]:
             values[key] = tuple(value) if isinstance(value, list) else value
 
     for name, link in values.get("links", {}).items():
-        if problem := _link(name, link):
+        if problem := link_problem(name, link):
             diagnostics.append(Diagnostic(display, _line_of(text, name), ERROR, problem))
             values["links"] = {}
     if "publish" in values:

@@ -16,6 +16,7 @@ from careerlog.index import Index
 from careerlog.linking import link_resolver
 from careerlog.markdown import summary
 from careerlog.model import Achievement, Goal, Learning, Note
+from careerlog.profile import owner_profile
 
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 _URL = re.compile(r"^https?://\S+$")
@@ -43,12 +44,22 @@ def json_resume(index: Index) -> dict:
     config = index.config
     cv = curriculum_vitae(index)
     current = index.current_roles
+    profile = owner_profile(config, index.profile)
     basics = _compact(
         {
-            "name": config.owner or config.title,
-            "label": current[0].job_title if current else None,
+            "name": profile.name,
+            "label": profile.headline or (current[0].job_title if current else None),
+            "email": profile.email,
             "url": config.base_url or None,
-            "summary": config.description or None,
+            "summary": (profile.note and _plain_summary(index, profile.note, 600))
+            or profile.description
+            or None,
+            "location": {"address": profile.location} if profile.location else None,
+            "profiles": [
+                {"network": name, "url": url}
+                for name, url in profile.links.items()
+                if not url.startswith("mailto:")
+            ],
         }
     )
     work = [

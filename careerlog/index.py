@@ -11,7 +11,16 @@ from careerlog.characters import clean_name
 from careerlog.config import Config
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import with_derived_titles
-from careerlog.model import Goal, Lesson, Note, Review, Role, folder_name_problem
+from careerlog.model import (
+    PROFILE_FILE,
+    Goal,
+    Lesson,
+    Note,
+    Profile,
+    Review,
+    Role,
+    folder_name_problem,
+)
 from careerlog.progress import Cadence, Figure, GoalState, goal_states, review_cadence
 from careerlog.spelling import preferred_spelling
 
@@ -32,6 +41,7 @@ class Index:
     # lessons of interviews that are not in the index, published without them (their words
     # and themes only: never a company, role, outcome, date or link)
     unattributed_lessons: tuple[Lesson, ...] = ()
+    profile: Profile | None = None  # the owner's profile note: not an entry among `notes`
 
     def of_kind(self, kind: str) -> list[Note]:
         return [n for n in self.notes if n.kind == kind]
@@ -53,7 +63,9 @@ def build_index(
 ) -> Index:
     """An index of the given notes (a note refers only to notes in the list), with the progress
     `figures` of reviews that are not among them and the lessons of interviews not among them."""
-    ordered = sorted(with_derived_titles(notes), key=lambda n: n.sort_key, reverse=True)
+    profiles = profile_notes(notes)
+    entries = [n for n in notes if not isinstance(n, Profile)]
+    ordered = sorted(with_derived_titles(entries), key=lambda n: n.sort_key, reverse=True)
     by_slug = {n.slug: n for n in ordered}
     mentions: dict[str, list[Note]] = {}
     for note in ordered:
@@ -74,7 +86,14 @@ def build_index(
         cadence=review_cadence(reviews, config.review_every, today),
         names={field: _names(ordered, field) for field in ("tags", "skills")},
         unattributed_lessons=unattributed_lessons,
+        profile=profiles[0] if profiles else None,
     )
+
+
+def profile_notes(notes: list[Note]) -> list[Profile]:
+    """The profile notes, the one read first: `profile.md` at the root, else the first by path."""
+    found = [n for n in notes if isinstance(n, Profile)]
+    return sorted(found, key=lambda n: (n.path.as_posix().lower() != PROFILE_FILE, n.path))
 
 
 def referenced_slugs(note: Note) -> set[str]:
@@ -147,6 +166,11 @@ def check_references(notes: list[Note], vault: Path) -> list[Diagnostic]:
                     )
                 )
     diagnostics.extend(_parent_cycles(notes, vault))
+    profiles = profile_notes(notes)
+    for extra in profiles[1:]:
+        message = f"a vault has one profile note, and {profiles[0].path.as_posix()} is it; "
+        message += "this one is not read (give it another type)"
+        diagnostics.append(Diagnostic(vault / extra.path, 1, ERROR, message))
     return diagnostics
 
 

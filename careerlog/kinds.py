@@ -16,6 +16,7 @@ from careerlog.fields import Fields, describe
 from careerlog.kinds_track import TRACK_BUILDERS
 from careerlog.markdown import BodyFacts, analyse
 from careerlog.obsidian import without_comments
+from careerlog.profile import read_profile
 from careerlog.vault import RawNote
 
 COMMON_FIELDS = (
@@ -36,6 +37,7 @@ KIND_FIELDS = {
     "achievement": ("impact",),
     "learning": ("kind", "provider", "completed", "credential", "expires"),
     "role": ("company", "start", "end", "location"),
+    model.PROFILE_KIND: ("name", "headline", "email", "location", "links"),
     model.NOTE_KIND: (),
 }
 
@@ -44,11 +46,12 @@ def kind_of(raw: RawNote) -> tuple[str, str | None]:
     """The note's kind, and the unknown kind it declared (if any)."""
     declared = declared_kinds(raw.meta)
     if declared:
-        known = [name for name in declared if name.lower() in model.KINDS]
+        known = [name for name in declared if name.lower() in (*model.KINDS, model.PROFILE_KIND)]
         return (known[0].lower(), None) if known else (model.NOTE_KIND, declared[0])
     top = raw.path.parts[0] if len(raw.path.parts) > 1 else None
     if top is None:
-        return model.NOTE_KIND, None
+        profile = raw.path.name.lower() == model.PROFILE_FILE
+        return model.PROFILE_KIND if profile else model.NOTE_KIND, None
     return (model.KIND_FOLDERS[top], None) if top in model.KIND_FOLDERS else (model.NOTE_KIND, top)
 
 
@@ -138,4 +141,4 @@ def _plain(fields: Fields, common: dict, facts: BodyFacts) -> model.Note:
     return model.Note(**common)
 
 
-KIND_BUILDERS = {**TRACK_BUILDERS}
+KIND_BUILDERS = {**TRACK_BUILDERS, model.PROFILE_KIND: read_profile}

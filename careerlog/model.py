@@ -21,6 +21,10 @@ KIND_FOLDERS = {
 }
 PLURALS = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 NOTE_KIND = "note"  # an unknown kind builds as a plain note
+# The owner's profile: `profile.md` at the vault's root, or a note of `type: profile`. Not a
+# kind of entry: it has no page of its own, and is the home page's summary and contacts.
+PROFILE_KIND = "profile"
+PROFILE_FILE = "profile.md"
 PLURALS[NOTE_KIND] = "notes"
 
 HORIZONS = ("short", "intermediate", "long")
@@ -179,3 +183,15 @@ class Role(Note):
     start: date | None = None
     end: date | None = None  # None: the current role
     location: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile(Note):
+    """Its body is the owner's summary; each field, when given, wins over careerlog.toml's."""
+
+    name: str | None = None
+    headline: str | None = None
+    email: str | None = None
+    location: str | None = None
+    # front matter `links` (a Note's `links` are those of its body): name → URL
+    web_links: dict[str, str] = field(default_factory=dict, compare=False)

@@ -42,8 +42,11 @@ def public_index(index: Index) -> Index:
             if isinstance(note, Interview) and note.published and note.slug not in published
             for lesson in note.lessons
         )
+    notes = [n for n in index.notes if n.slug in published]
+    if index.profile and index.profile.published:  # public by nature, unless private or draft
+        notes.append(index.profile)
     public = build_index(
-        [_without_unpublished(n, published) for n in index.notes if n.slug in published],
+        [_without_unpublished(n, published) for n in notes],
         index.config,
         index.today,
         figures,

@@ -20,6 +20,7 @@ from careerlog.index import Index
 from careerlog.linking import Resolver, link_resolver
 from careerlog.markdown import EMBED_DEPTH, render_body, summary
 from careerlog.model import NOTE_KIND, Goal, Note, Review
+from careerlog.profile import owner_profile
 from careerlog.routes import href, note_path, page_url, root_of
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class SiteWriter:
         self.private = private  # the owner's tracker, not the public site
         self.env = env
         self.config = index.config
+        self.profile = owner_profile(self.config, index.profile)
         self.today = index.today
         self.files: dict[str, bytes] = {}
         self._origins: dict[str, tuple[str, str]] = {}  # casefolded path → (path, what wrote it)
@@ -155,7 +157,8 @@ class SiteWriter:
             skill_name=self.skill_name,
             tag_name=self.tag_name,
             goal_source=self.goal_source,
-            owner=self.config.owner or self.config.title,
+            owner=self.profile.name,
+            profile=self.profile,
             description="",  # a page's own, for search engines and link previews
             search=self.search,
             has_plain_notes=self.has_plain_notes,
