@@ -106,10 +106,14 @@ def test_a_bad_profile_is_a_located_error(vault):
     assert found == sorted(
         [
             f"{vault / 'profile.md'}:2: error: 'email' is not an email address: 'not-an-address'",
-            f"{vault / 'profile.md'}:4: error: link 'Blog' must be an http://, https:// or "
-            "mailto: address, not 'ftp://example.com'",
-            f"{second}:1: error: a vault has one profile note, and profile.md is it; "
-            "this one is not read (give it another type)",
+            (
+                f"{vault / 'profile.md'}:4: error: link 'Blog' must be an http://, https:// or "
+                "mailto: address, not 'ftp://example.com'"
+            ),
+            (
+                f"{second}:1: error: a vault has one profile note, and profile.md is it; "
+                "this one is not read (give it another type)"
+            ),
         ]
     )
 
