@@ -66,8 +66,10 @@ def init(folder: Path) -> None:
         click.echo(printable(f"created {path}"))
     folder_shown = printable(folder)
     click.echo(
-        f'\nNext: careerlog new goal "My first goal" --vault {folder_shown}, '
-        f"then careerlog build {folder_shown}"
+        f"\nThe example notes are drafts: see them with careerlog build --private --out tracker "
+        f"{folder_shown}. Write who you are in profile.md, make the examples yours (or add your "
+        f'own: careerlog new goal "My first goal" --vault {folder_shown}), and delete '
+        "'draft: true' from each note to publish it."
     )
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from careerlog.config import CONFIG_FILE
 from careerlog.diagnostics import CareerlogError
 from careerlog.index import Index
-from careerlog.model import KIND_FOLDERS, KINDS, PLURALS, slugify
+from careerlog.model import KIND_FOLDERS, KINDS, PLURALS, PROFILE_FILE, slugify
 from careerlog.progress import period_to_review
+from careerlog.starters import PROFILE, starters
 
 
 def _quoted(text: str) -> str:
@@ -111,7 +112,7 @@ _EXAMPLES = {
 
 _CONFIG = """# careerlog settings; see `careerlog --help`
 title = "My career"
-owner = "Your Name"
+# owner = "Ada Lovelace"                     # your name (profile.md's `name` wins)
 # base_url = "https://example.com/career/"   # needed for sitemap.xml and absolute feed links
 review_every = "quarterly"                   # weekly, monthly, quarterly or yearly
 stale_after_days = 90
@@ -171,14 +172,21 @@ def new_note(vault: Path, kind: str, title: str, today: date, index: Index | Non
 
 
 def init_vault(folder: Path, today: date) -> list[Path]:
-    """A new vault: settings, a .gitignore, a folder per kind and one example note in each."""
+    """A new vault: settings, a .gitignore, a profile and a folder per kind with one example
+    note in each, all drafts (see starters.py)."""
     files = {
         folder / CONFIG_FILE: _CONFIG,
         folder / ".gitignore": "site/\n.careerlog/\n",
     }
+    examples = starters(today)
+    files[folder / PROFILE_FILE] = PROFILE
     for kind in KINDS:
-        title = _EXAMPLES[kind]
-        files[folder / PLURALS[kind] / f"{slugify(title)}.md"] = note_text(kind, title, today)
+        if kind in examples:
+            name, text = examples[kind]
+            files[folder / PLURALS[kind] / f"{name}.md"] = text
+        else:
+            title = _EXAMPLES[kind]
+            files[folder / PLURALS[kind] / f"{slugify(title)}.md"] = note_text(kind, title, today)
     existing = [str(p) for p in files if p.exists()]
     if existing:
         raise CareerlogError(

@@ -141,7 +141,7 @@ def test_init_defaults_to_the_current_folder(tmp_path, monkeypatch):
 def test_second_init_refuses_and_changes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert invoke("init", "career").exit_code == 0
-    (tmp_path / "career/goals/write-my-career-goals.md").write_text(
+    (tmp_path / "career/goals/lead-a-project-end-to-end.md").write_text(
         "---\ntitle: Mine now\n---\n", encoding="utf-8"
     )
     before = tree(tmp_path / "career")
