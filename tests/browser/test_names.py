@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .support import ARTIFACTS
+
 # Each skill or tag name on the page: its text, how many lines its letters take, and whether
 # it had to be cut short to fit.
 NAME_LINES_JS = """() => [...document.querySelectorAll('main a.skill-name, main .chip')].map(el => {
@@ -30,3 +32,20 @@ def test_skill_names_keep_their_spelling_and_stay_on_one_line_on_a_phone(path, o
         assert "Event-driven architecture" in texts or "CRDTs" in texts, texts
     assert not any(t == t.lower() and "-" in t for t in texts), f"a skill's slug is shown: {texts}"
     visit.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width,height", [(375, 812), (1440, 900)])
+@pytest.mark.parametrize("kind", ["skills", "skill-page", "review-page", "role-page"])
+def test_screenshot_of_names_and_neighbours(kind, width, height, scheme, page_url, open_page):
+    """Artefacts for people to look at (CI keeps tests/artifacts/), not assertions on looks."""
+    if kind == "role-page":
+        url = page_url("skills").replace("/skills/", "/roles/fernhollow-senior-engineer/")
+    else:
+        url = page_url(kind)
+    visit = open_page(url, width=width, height=height, scheme=scheme)
+    shot = ARTIFACTS / "screenshots" / f"{kind}-{width}-{scheme}.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    shot.unlink(missing_ok=True)
+    visit.page.screenshot(path=str(shot), full_page=True, timeout=60_000)
+    assert shot.is_file() and shot.stat().st_size > 1_000, f"{shot} was not written"
