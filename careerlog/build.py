@@ -115,6 +115,7 @@ class BuildResult:
     files: int
     diagnostics: list[Diagnostic]
     searchable: bool
+    base_url: str  # the config's; without one, 404.html can only link from the domain's root
 
 
 def build_site(
@@ -162,7 +163,7 @@ def build_site(
         finish = index_for_search
     output.publish(files, out, finish)
     pages = sum(name.endswith(".html") for name in files)
-    return BuildResult(out, pages, len(files), diagnostics, search)
+    return BuildResult(out, pages, len(files), diagnostics, search, index.config.base_url)
 
 
 def _template_error(exc) -> str:

@@ -108,6 +108,13 @@ def new(kind: str, title: str, vault: Path, today: date | None) -> None:
     click.echo(printable(new_note(vault, kind, title, today, index)))
 
 
+NO_BASE_URL = (
+    "note: careerlog.toml has no base_url, so the site has no sitemap.xml, and the links of "
+    "404.html (served at any missing address) start from the root of the domain: set base_url "
+    "if the site is served under a path"
+)
+
+
 @main.command()
 @VAULT
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -185,6 +192,8 @@ def build(
         _print_diagnostics(exc.diagnostics, err=True)
         raise
     _print_diagnostics(result.diagnostics, err=True)
+    if not result.base_url and not private:
+        click.echo(NO_BASE_URL, err=True)
     search = "" if result.searchable else " (no search index)"
     what = "the private tracker: " if private else ""
     click.echo(

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from markupsafe import Markup
+
 from careerlog.cv import curriculum_vitae, made_during
 from careerlog.formatting import fmt_date, kind_plural, period_label, plural, relative_days
 from careerlog.index import Index
@@ -66,7 +68,6 @@ def render_pages(site: SiteWriter) -> None:
         site.page(
             "search/index.html", "search.html", "the search page", title="Search", current="search"
         )
-    render_404(site)
 
 
 def goal_sort_key(goal: Goal) -> tuple:
@@ -370,6 +371,17 @@ def goal_context(site: SiteWriter, goal: Goal) -> dict[str, Any]:
 
 
 def render_404(site: SiteWriter) -> None:
-    """The 404 page is served from any path, so its links start from the site's base path."""
-    html = site.render("404.html", site.base_path, "404.html", title="Page not found", current="")
+    """The 404 page, served at any missing address however deep: its links start from the
+    base_url's path (else `/`), and it carries its stylesheet inline, so it is styled even
+    where the links cannot know the way to the site's root. Call it after the static files."""
+    css = site.files.get("static/style.css", b"").decode("utf-8", "replace")
+    html = site.render(
+        "404.html",
+        site.base_path,
+        "404.html",
+        title="Page not found",
+        current="",
+        # "</" cannot end the <style> early; in CSS, "<\/" reads the same
+        inline_stylesheet=Markup(css.replace("</", "<\\/")),
+    )
     site.add("404.html", html.encode("utf-8"), "the 404 page")

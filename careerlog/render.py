@@ -13,7 +13,7 @@ of a 1,000-note vault takes 12-21% less CPU so (measured for issue 6; the more p
 more it saves).
 
 Every URL in a page is relative to that page, so the site works under any sub-path; only
-`404.html` (served from anywhere) uses absolute paths.
+`404.html` (served from anywhere) uses absolute paths, and carries its stylesheet inline.
 
 `pages.py` renders the HTML pages, `feeds.py` the machine-readable files, both through a
 `SiteWriter` (`sitewriter.py`).
@@ -137,6 +137,7 @@ def render_site(
     feeds.render_feeds(site)  # after the pages: the sitemap lists them
     for path, content in static_files(vault_templates).items():
         site.add(path, content, f"static file {path}", replace=True)
+    pages.render_404(site)  # after the static files: it carries the stylesheet inline
     return dict(sorted(site.files.items()))
 
 
