@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from careerlog.diagnostics import (
 )
 from careerlog.index import Index, build_index, check_references
 from careerlog.kinds import make_note, unknown_folder_kinds
+from careerlog.model import Goal
 from careerlog.names import resolve_references, with_unique_slugs
 from careerlog.vault import find_note_files, read_note
 from careerlog.vault_templates import find_vault_templates, read_vault_templates
@@ -51,6 +52,7 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
             notes.append(note)
             raws.append(raw)
     diagnostics += unknown_folder_kinds(vault, raws)
+    as_written = {n.path: n for n in notes if isinstance(n, Goal)}  # names not yet resolved
     notes, problems = with_unique_slugs(notes, vault)
     diagnostics += problems
     notes, problems = resolve_references(notes, vault)
@@ -60,7 +62,17 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
         {n.slug: n for n in sorted(notes, key=lambda n: str(n.path), reverse=True)}.values()
     )
     index = build_index(unique, config, today or date.today())
+    index = with_corrections(index, vault, as_written)
     return Loaded(sorted_diagnostics(diagnostics), index)
+
+
+def with_corrections(index: Index, vault: Path, as_written: dict[Path, Goal]) -> Index:
+    """The index with each goal's corrections from the vault's git history."""
+    from careerlog.goal_history import read_goal_histories
+
+    goals = {g.slug: as_written[g.path] for g in index.of_kind("goal") if g.path in as_written}
+    found = read_goal_histories(vault, goals)
+    return replace(index, corrections=found.corrections, history_notice=found.notice)
 
 
 def strictly(diagnostics: list[Diagnostic], strict: bool) -> list[Diagnostic]:
@@ -116,6 +128,7 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     searchable: bool
     base_url: str  # the config's; without one, 404.html can only link from the domain's root
+    notice: str = ""  # one line about the vault's git history: none, or only part of it
 
 
 def build_site(
@@ -163,7 +176,9 @@ def build_site(
         finish = index_for_search
     output.publish(files, out, finish)
     pages = sum(name.endswith(".html") for name in files)
-    return BuildResult(out, pages, len(files), diagnostics, search, index.config.base_url)
+    return BuildResult(
+        out, pages, len(files), diagnostics, search, index.config.base_url, index.history_notice
+    )
 
 
 def _template_error(exc) -> str:

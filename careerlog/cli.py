@@ -144,6 +144,8 @@ def status(vault: Path, today: date | None) -> None:
     loaded = load_vault(vault, today=today)
     for line in status_lines(loaded.index):
         click.echo(line)
+    if loaded.index.history_notice:
+        click.echo(printable(f"\nnote: {loaded.index.history_notice}"))
     errors = sum(d.severity == ERROR for d in loaded.diagnostics)
     if errors:
         click.echo(
@@ -194,6 +196,8 @@ def build(
     _print_diagnostics(result.diagnostics, err=True)
     if not result.base_url and not private:
         click.echo(NO_BASE_URL, err=True)
+    if result.notice:
+        click.echo(printable(f"note: {result.notice}"), err=True)
     search = "" if result.searchable else " (no search index)"
     what = "the private tracker: " if private else ""
     click.echo(

@@ -22,6 +22,7 @@ from careerlog.publishing import Publish, read_publish
 CONFIG_FILE = "careerlog.toml"
 REVIEW_CADENCES = ("weekly", "monthly", "quarterly", "yearly")
 MAX_STALE_AFTER_DAYS = 3650
+MAX_SLIPS = 1000
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Config:
     publish: Publish = field(default_factory=Publish)  # what the public site shows
     include: tuple[str, ...] = ()  # globs of the notes to read (all when empty)
     exclude: tuple[str, ...] = ()  # globs of notes not to read
+    slips: int = 2  # a goal whose target moved more often than this is flagged
 
 
 # RFC 5646 §2.1: language[-script][-region](-variant)*(-extension)*[-x-private], or private use
@@ -107,6 +109,12 @@ def _stale_after_days(key: str, value: int) -> str | None:
     return f"'{key}' must be from 1 to {MAX_STALE_AFTER_DAYS} days, not {value}"
 
 
+def _slips(key: str, value: int) -> str | None:
+    if 0 <= value <= MAX_SLIPS:
+        return None
+    return f"'{key}' must be from 0 to {MAX_SLIPS} times, not {value}"
+
+
 def _language(key: str, value: str) -> str | None:
     if not _LANGUAGE_TAG.fullmatch(value):
         return (
@@ -158,6 +166,7 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], Callable[[str, Any], str | Non
     "base_url": (str, _base_url),
     "review_every": (str, _review_every),
     "stale_after_days": (int, _stale_after_days),
+    "slips": (int, _slips),
     "language": (str, _language),
     "email": (str, email_problem),
     "links": (dict, _no_check),

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 import careerlog
 from careerlog.characters import clean_data, clean_text, without_controls
+from careerlog.corrections import correction_record
 from careerlog.export import json_resume_text
 from careerlog.formatting import fmt_date, kind_name, period_label, plural
 from careerlog.model import PLURALS, Learning, Note, slugify
@@ -70,6 +71,7 @@ def render_index_json(site: SiteWriter) -> None:
                 "parent": goal.parent,
                 "children": list(state.children),
                 "tasks": {"done": sum(t.done for t in goal.tasks), "total": len(goal.tasks)},
+                "corrections": [correction_record(c) for c in index.corrections.get(goal.slug, ())],
             }
         )
         if site.private:  # what needs attention is the tracker's

@@ -3,12 +3,13 @@ the review cadence. Also the checks that need every note at once: slugs, links, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from careerlog.characters import clean_name
 from careerlog.config import Config
+from careerlog.corrections import Correction
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.markdown import with_derived_titles
 from careerlog.model import (
@@ -42,6 +43,9 @@ class Index:
     # and themes only: never a company, role, outcome, date or link)
     unattributed_lessons: tuple[Lesson, ...] = ()
     profile: Profile | None = None  # the owner's profile note: not an entry among `notes`
+    # goal slug → its corrections from the vault's git history, oldest first (see goal_history)
+    corrections: dict[str, tuple[Correction, ...]] = field(default_factory=dict)
+    history_notice: str = ""  # why there is no history, or only part of it
 
     def of_kind(self, kind: str) -> list[Note]:
         return [n for n in self.notes if n.kind == kind]

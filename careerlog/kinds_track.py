@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from careerlog import model
+from careerlog.corrections import DECISION_KEYS, Decision, entry_decision
 from careerlog.dates import period_problem
 from careerlog.diagnostics import WARNING
 from careerlog.fields import Fields, shown
@@ -59,14 +60,19 @@ def _review(fields: Fields, common: dict, facts: BodyFacts) -> model.Review:
         goals = {}
     for slug, value in (goals or {}).items():
         key = f"goals.{slug}"
-        note = ""
+        note, decision = "", Decision()
         if isinstance(value, dict):
-            unknown = sorted(set(map(str, value)) - {"progress", "note"})
+            unknown = sorted(set(map(str, value)) - {"progress", "note", *DECISION_KEYS})
             if unknown:
                 fields.report(
-                    key, f"unknown key '{unknown[0]}' for goal '{slug}' (use progress and note)"
+                    key,
+                    f"unknown key '{unknown[0]}' for goal '{slug}' "
+                    "(use progress, note, correction and reason)",
                 )
             note = str(value.get("note") or "").strip()
+            decision = entry_decision(value)
+            if decision.problem:
+                fields.report(key, f"goal '{slug}': {decision.problem}")
             value = value.get("progress")
         entries.append(
             model.ReviewEntry(
@@ -74,6 +80,8 @@ def _review(fields: Fields, common: dict, facts: BodyFacts) -> model.Review:
                 fields.progress(key, value) if value is not None else None,
                 note,
                 fields.line(key),
+                decision.correction,
+                decision.reason,
             )
         )
     common["goals"] = tuple(e.goal for e in entries)

@@ -132,6 +132,8 @@ class ReviewEntry:
     progress: int | None
     note: str
     line: int
+    correction: str | None = None  # what the review decided: moved, changed, dropped or kept
+    reason: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

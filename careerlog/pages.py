@@ -10,6 +10,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from careerlog.correction_pages import (
+    corrections_page_path,
+    goal_corrections_context,
+    render_corrections,
+)
 from careerlog.cv import curriculum_vitae, made_during
 from careerlog.formatting import fmt_date, kind_plural, period_label, plural, relative_days
 from careerlog.index import Index
@@ -54,6 +59,8 @@ def render_pages(site: SiteWriter) -> None:
     render_cv(site)
     render_timeline(site)
     render_roadmap(site)
+    if site.shows("goal"):
+        render_corrections(site)
     if site.shows("review"):
         render_reviews(site)
     if site.shows("interview"):
@@ -275,6 +282,7 @@ def render_roadmap(site: SiteWriter) -> None:
         groups=[g for g in groups if g[3] or g[0] is not None],
         children=children,
         statuses={s: sum(g.status == s for g in goals) for s in STATUS_ORDER},
+        corrections_page=corrections_page_path(site).removesuffix("index.html"),
     )
 
 
@@ -367,6 +375,7 @@ def goal_context(site: SiteWriter, goal: Goal) -> dict[str, Any]:
         "chart": goal_progress_chart(goal, state, site.today),
         "parent": site.index.by_slug[goal.parent] if goal.parent else None,
         "subgoals": sorted(site.notes_named(state.children), key=goal_sort_key),
+        **goal_corrections_context(site, goal),
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from careerlog.corrections import public_corrections
 from careerlog.index import Index, build_index
 from careerlog.model import Goal, Interview, Note, Review
 from careerlog.progress import Figure
@@ -51,6 +52,11 @@ def public_index(index: Index) -> Index:
         index.today,
         figures,
         lessons,
+    )
+    public = replace(
+        public,
+        corrections=public_corrections(index.corrections, published),
+        history_notice=index.history_notice,
     )
     return _without_tracker_flags(public)
 

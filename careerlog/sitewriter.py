@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from careerlog.attachments import Attachments
+from careerlog.decisions import slips_of
 from careerlog.diagnostics import CareerlogError
 from careerlog.embeds import Placed, Placer
 from careerlog.formatting import fmt_date
@@ -153,6 +154,7 @@ class SiteWriter:
             note_url=note_url,
             body=body,
             state=lambda goal: self.index.goals[goal.slug if isinstance(goal, Note) else goal],
+            slips=lambda goal: slips_of(self.index, goal.slug),
             summary=self.summary,
             skill_name=self.skill_name,
             tag_name=self.tag_name,

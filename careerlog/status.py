@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import click
 
+from careerlog.corrections import slips_sentence
+from careerlog.decisions import WAYS_TO_CORRECT, slips_of, waiting_for_decision
 from careerlog.diagnostics import printable
 from careerlog.index import Index
 from careerlog.model import Goal
@@ -56,6 +58,13 @@ def status_lines(index: Index) -> list[str]:
                 click.style("  stale   ", fg="yellow")
                 + f" {title}: last mentioned in a review, reflection or achievement {last}"
             )
+    for goal, title in zip(active, titles):
+        moved = slips_of(index, goal.slug)
+        if moved.count > config.slips:
+            attention.append(
+                click.style("  slipping", fg="yellow")
+                + f" {title}: {slips_sentence(moved)[:-1]} (more than slips = {config.slips})"
+            )
     cadence = index.cadence
     if cadence.overdue:
         attention.append(
@@ -66,9 +75,24 @@ def status_lines(index: Index) -> list[str]:
         attention or ["  nothing: every active goal is on track"]
     )
 
+    lines += decision_lines(index)
     lines.append("")
     last = cadence.last_review.isoformat() if cadence.last_review else "none yet"
     lines.append(
         f"Next review due: {cadence.next_due.isoformat()} ({cadence.every}; last review {last})"
+    )
+    return lines
+
+
+def decision_lines(index: Index) -> list[str]:
+    """The goals off course that no review has decided on since, and how to decide."""
+    waiting = waiting_for_decision(index)
+    if not waiting:
+        return []
+    lines = ["", click.style(f"Waiting for a decision ({len(waiting)})", bold=True)]
+    lines += [f"  {printable(w.goal.title)}: {w.why}" for w in waiting]
+    lines.append(
+        f"  decide in your next review: {', '.join(WAYS_TO_CORRECT)}, or keep it; record it as "
+        "correction: moved | changed | dropped | kept, with a reason"
     )
     return lines

@@ -1,0 +1,120 @@
+"""Each goal's corrections, from the vault's git history and its uncommitted changes.
+
+The log is cached by commit id in `.careerlog/history.json`, with each version's fields by
+blob id: a build with no new commit reads no history (only `git rev-parse` for the commit
+id), and a new commit reads the log once and only the texts of versions not seen before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+import careerlog
+from careerlog import history
+from careerlog.corrections import Correction, Snapshot, Step, derive_corrections, goal_snapshot
+from careerlog.model import Goal
+
+CACHE_FILE = "history.json"
+
+
+@dataclass(frozen=True)
+class GoalHistories:
+    corrections: dict[str, tuple[Correction, ...]]  # goal slug → oldest first
+    notice: str  # one line for the owner when there is no history or only part of it
+
+
+def read_goal_histories(vault: Path, goals: dict[str, Goal]) -> GoalHistories:
+    """The corrections of each goal, by slug; `goals` are the goals as read from their files
+    (before names are resolved, as the committed versions are read), by slug."""
+    try:
+        head, shallow = history.head_commit(vault)
+    except history.NoHistory as exc:
+        return GoalHistories({}, str(exc))
+    cache = history_cache(vault, head)
+    fresh = cache is None
+    if cache is None:
+        log = history.read_log(vault, head, shallow)
+        cache = {
+            "careerlog": careerlog.__version__,
+            "head": head,
+            "shallow": shallow,
+            "files": {
+                path: [[v.day.isoformat(), v.blob, v.boundary] for v in versions]
+                for path, versions in log.files.items()
+            },
+            "snapshots": {},
+        }
+    if _add_snapshots(vault, cache, goals) or fresh:
+        from careerlog import state_folder
+
+        state_folder.write_cache(vault, CACHE_FILE, cache)
+    corrections = {}
+    for slug, goal in goals.items():
+        steps = [
+            Step(date.fromisoformat(day), Snapshot(**cache["snapshots"][blob]), boundary)
+            for day, blob, boundary in cache["files"].get(goal.path.as_posix(), ())
+            if cache["snapshots"].get(blob)
+        ]
+        current = goal_snapshot(goal)
+        if not steps or steps[-1].snapshot != current:
+            steps.append(Step(None, current))
+        corrections[slug] = derive_corrections(steps)
+    notice = ""
+    if cache["shallow"]:
+        notice = "the vault is a shallow clone: its history is partial, so are goals' corrections"
+    return GoalHistories(corrections, notice)
+
+
+def history_cache(vault: Path, head: str) -> dict | None:
+    """The cached history, if it was read at `head` by this version of careerlog."""
+    from careerlog import state_folder
+
+    cache = state_folder.read_cache(vault, CACHE_FILE)
+    if (
+        isinstance(cache, dict)
+        and cache.get("head") == head
+        and cache.get("careerlog") == careerlog.__version__
+        and isinstance(cache.get("files"), dict)
+        and isinstance(cache.get("snapshots"), dict)
+    ):
+        return cache
+    return None
+
+
+def _add_snapshots(vault: Path, cache: dict, goals: dict[str, Goal]) -> bool:
+    """Read and parse the versions of `goals` not yet in the cache; whether any was."""
+    snapshots = cache["snapshots"]
+    paths = {goal.path.as_posix(): goal.path for goal in goals.values()}
+    missing = {
+        blob: paths[path]
+        for path in paths
+        for _, blob, _ in cache["files"].get(path, ())
+        if blob not in snapshots
+    }
+    if not missing:
+        return False
+    texts = history.read_blobs(vault, sorted(missing))
+    for blob, path in missing.items():
+        snapshot = version_snapshot(vault, path, texts.get(blob))
+        snapshots[blob] = asdict(snapshot) if snapshot else None
+    return True
+
+
+def version_snapshot(vault: Path, path: Path, text: str | None) -> Snapshot | None:
+    """The fields of a committed version of the goal at `path`, read as careerlog reads the
+    file itself; None when it was not a goal or could not be read."""
+    from careerlog.front_matter import split_front_matter
+    from careerlog.kinds import make_note
+    from careerlog.vault import RawNote
+
+    if text is None:
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    split, _ = split_front_matter(vault / path, text)
+    if split is None:
+        return None
+    raw = RawNote(path, split.meta, split.lines, split.body, split.body_line)
+    note, _ = make_note(vault, raw)
+    return goal_snapshot(note) if isinstance(note, Goal) else None
