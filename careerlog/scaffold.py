@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
 from careerlog.config import CONFIG_FILE
+from careerlog.decisions import WAYS_TO_CORRECT, Waiting, waiting_for_decision
 from careerlog.diagnostics import CareerlogError
 from careerlog.index import Index
-from careerlog.model import KIND_FOLDERS, KINDS, PLURALS, PROFILE_FILE, slugify
+from careerlog.model import KIND_FOLDERS, KINDS, NOTE_KIND, PLURALS, PROFILE_FILE, slugify
 from careerlog.progress import period_to_review
 from careerlog.starters import PROFILE, starters
 
@@ -131,22 +133,72 @@ def note_text(kind: str, title: str, today: date, index: Index | None = None) ->
     """A new note of `kind`; a review asks about every active goal of `index`, at its current progress."""
     reviews = index.of_kind("review") if index else []
     cadence = index.config.review_every if index else "quarterly"
+    off_course = {w.goal.slug: w for w in waiting_for_decision(index)} if index else {}
     goal_lines = (
         "".join(
-            f"  {slug}: {state.progress}\n"
+            f"  {slug}: {state.progress}"
+            + (f"  # {off_course[slug].why}: decide below" if slug in off_course else "")
+            + "\n"
             for slug, state in sorted(index.goals.items())
             if index.by_slug[slug].status == "active"
         )
         if index
         else ""
     )
-    return _TEMPLATES[kind].format(
+    text = _TEMPLATES[kind].format(
         title=_quoted(title),
         today=today.isoformat(),
         next_year=date(today.year + 1, today.month, min(today.day, 28)).isoformat(),
         period=period_to_review(reviews, cadence, today),
         goal_lines=goal_lines or "  # goal-slug: 50\n",
     )
+    if kind != "review" or index is None:
+        return text
+    head, _, body = text.rpartition("---\n")
+    prompts = decision_prompts(list(off_course.values())) + written_since(index, today)
+    return head + "---\n" + prompts + body
+
+
+def decision_prompts(waiting: list[Waiting]) -> str:
+    """For each goal off course, the three ways to correct it as a checklist."""
+    if not waiting:
+        return ""
+    text = (
+        "\n## Goals off course\n\nDecide for each, then record it under `goals:` as "
+        '`slug: {progress: 40, correction: moved | changed | dropped | kept, reason: "why"}`.\n'
+    )
+    for item in waiting:
+        text += f"\n### {_line(item.goal.title)} ({item.why})\n\n"
+        text += "".join(f"- [ ] {way.capitalize()}\n" for way in WAYS_TO_CORRECT)
+    return text
+
+
+def written_since(index: Index, today: date) -> str:
+    """The published notes dated since the previous review, by kind, to review."""
+    reviews = [n.date for n in index.of_kind("review") if n.date and n.date <= today]
+    if not reviews:
+        return ""
+    last = max(reviews)
+    since = [n for n in index.notes if n.kind != "review" and n.date and last < n.date <= today]
+    if not since:
+        return ""
+    text = f"\n## Written since the last review ({last.isoformat()})\n"
+    for kind in (*KINDS, NOTE_KIND):
+        notes = [n for n in since if n.kind == kind]
+        shown = [n for n in notes if n.published]
+        if not notes:
+            continue
+        text += f"\n### {PLURALS[kind].capitalize()}\n\n"
+        text += "".join(f"- [[{n.slug}|{_line(n.title)}]] ({n.date.isoformat()})\n" for n in shown)
+        if len(shown) < len(notes):
+            hidden = len(notes) - len(shown)
+            text += f"- and {hidden} private or draft note{'s' * (hidden != 1)}\n"
+    return text
+
+
+def _line(text: str) -> str:
+    """A title on one line, with nothing a link or heading would read as syntax."""
+    return " ".join(re.sub(r"[\[\]|#]", " ", text).split())
 
 
 def _create(path: Path, text: str) -> None:

@@ -278,3 +278,36 @@ def test_a_decision_must_be_one_of_four_with_a_reason(vault, tmp_path):
             "'reason': why it was decided"
         ),
     ]
+
+
+def test_a_new_review_asks_for_a_decision_and_lists_what_was_written_since(tmp_path):
+    plain = tmp_path / "plain"
+    (plain / "goals").mkdir(parents=True)
+    (plain / "careerlog.toml").write_text(CONFIG, encoding="utf-8")
+    (plain / "goals" / "ship-v2.md").write_text(goal("Ship v2", "2026-06-30"), encoding="utf-8")
+    (plain / "reviews").mkdir()
+    (plain / "reviews" / "q3.md").write_text(
+        "---\ndate: 2026-10-02\ngoals:\n  ship-v2: 40\n---\n", encoding="utf-8"
+    )
+    (plain / "reflections").mkdir()
+    for name, title, extra in [("calm", "Calm [[week]]", ""), ("raw", "Raw", "private: true\n")]:
+        (plain / "reflections" / f"{name}.md").write_text(
+            f"---\ntitle: {title}\ndate: 2026-11-01\n{extra}---\n", encoding="utf-8"
+        )
+    result = CliRunner().invoke(
+        main, ["new", "review", "Q4", "--vault", str(plain), "--today", TODAY.isoformat()]
+    )
+    assert result.exit_code == 0, result.output
+    text = Path(result.output.strip()).read_text(encoding="utf-8")
+    assert "  ship-v2: 40  # overdue since 2026-06-30: decide below\n" in text
+    assert (
+        "### Ship v2 (overdue since 2026-06-30)\n\n"
+        "- [ ] Move the target\n- [ ] Change or split it\n- [ ] Drop it\n"
+    ) in text
+    assert (
+        "## Written since the last review (2026-10-02)\n\n### Reflections\n\n"
+        "- [[calm|Calm week]] (2026-11-01)\n- and 1 private or draft note\n"
+    ) in text
+    assert "Raw" not in text
+    check = CliRunner().invoke(main, ["check", str(plain)])
+    assert check.exit_code == 0, check.output  # the new review is a valid note
