@@ -8,9 +8,11 @@ one decimal so the output is byte-identical from one build to the next.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
+from typing import NamedTuple
 
 from careerlog.formatting import fmt_month
 
@@ -303,6 +305,41 @@ def _ticks(start: date, end: date, plot_width: float, min_gap: float) -> tuple[l
     return [], "year"
 
 
+class TargetMove(NamedTuple):
+    """A goal's earlier target, and when it moved to the next one."""
+
+    target: date
+    to: date
+    day: date | None  # None: not yet committed
+    title: str
+
+
+def _target_steps(
+    moves: tuple[TargetMove, ...],
+    target: date | None,
+    x_of: Callable[[date], float],
+    start: date,
+    end: date,
+    top: float,
+    plot_h: float,
+) -> list[str]:
+    """The target line stepping: each earlier target a faint line, joined to the next target
+    by a step a little lower than the one before."""
+    out = []
+    gap = min(14.0, plot_h / (len(moves) + 1))
+    for i, move in enumerate(moves):
+        if not (start <= move.target <= end and start <= move.to <= end):
+            continue
+        x, x_next, y = x_of(move.target), x_of(move.to), top + gap * (i + 1)
+        out.append(
+            f'<g class="chart-target-step"><title>{escape(move.title)}</title>'
+            f'<line class="chart-target earlier" x1="{_n(x)}" y1="{_n(top)}" x2="{_n(x)}" '
+            f'y2="{_n(top + plot_h)}"/>'
+            f'<path class="chart-step" d="M{_n(x)} {_n(y)} H{_n(x_next)}"/></g>'
+        )
+    return out
+
+
 def progress_chart(
     points: list[Point],
     *,
@@ -312,8 +349,10 @@ def progress_chart(
     title: str,
     description: str,
     chart_id: str,
+    earlier_targets: tuple[TargetMove, ...] = (),
 ) -> str:
-    """A line chart of progress (0–100 %) over time, with the target date as a vertical line when in range."""
+    """A line chart of progress (0–100 %) over time, with the target date as a vertical line
+    when in range; where the target moved, the line steps from each earlier target to the next."""
     if end <= start:
         start, end = start - timedelta(days=45), end + timedelta(days=45)
     # Narrow on purpose: on a phone the picture shrinks by less, so its text stays legible.
@@ -351,6 +390,7 @@ def progress_chart(
     out.append(
         f'<line class="chart-baseline" x1="{_n(left)}" y1="{_n(top + plot_h)}" x2="{_n(width - right)}" y2="{_n(top + plot_h)}"/>'
     )
+    out += _target_steps(earlier_targets, target, x_of, start, end, top, plot_h)
     if target is not None and start <= target <= end:
         x = x_of(target)
         anchor = "end" if x > width - right - 60 else "start"

@@ -8,6 +8,7 @@ from datetime import date
 from markupsafe import Markup
 
 from careerlog import charts
+from careerlog.corrections import Correction, describe
 from careerlog.formatting import fmt_date, fmt_month, kind_name, kind_plural, plural
 from careerlog.index import Index
 from careerlog.model import NOTE_KIND, Goal, Interview, Learning, Note, Role
@@ -178,19 +179,30 @@ def skill_chart(skill: str, notes: list[Note], today: date, root: str) -> Markup
     )
 
 
-def goal_progress_chart(goal: Goal, state: GoalState, today: date) -> Markup:
-    """The progress reviews recorded for a goal, over time; nothing without any."""
+def goal_progress_chart(
+    goal: Goal, state: GoalState, today: date, corrections: tuple[Correction, ...] = ()
+) -> Markup:
+    """The progress reviews recorded for a goal, over time; nothing without any. Where its
+    target moved (and the moves can be shown), the chart reaches the targets, up to two years
+    from today, and the target line steps."""
     if not state.history:
         return Markup("")
+    moves = target_moves(corrections)
     days = [point.day for point in state.history]
     start = min(days + ([goal.started] if goal.started else []))
     end = max(days + ([today] if goal.status == "active" else []))
+    if moves:
+        horizon = today.replace(year=today.year + 2, day=min(today.day, 28))
+        reached = [d for m in moves for d in (m.target, m.to) if d <= horizon]
+        current = [goal.target] if goal.target and goal.target <= horizon else []
+        end = max([end, *reached, *current])
     points = [charts.Point(d, p, f"{fmt_date(d)}: {p}%") for d, p, _, _ in state.history]
     first, last = state.history[0], state.history[-1]
     description = (
         f"{plural(len(points), 'review')} recorded progress, from {first.progress}% on {fmt_date(first.day)} "
         f"to {last.progress}% on {fmt_date(last.day)}."
         + (f" Target date: {fmt_date(goal.target)}." if goal.target else "")
+        + "".join(f" {move.title}." for move in moves)
     )
     return Markup(
         charts.progress_chart(
@@ -201,5 +213,20 @@ def goal_progress_chart(goal: Goal, state: GoalState, today: date) -> Markup:
             title=f"Progress of “{goal.title}” over time",
             description=description,
             chart_id="progress-chart",
+            earlier_targets=moves,
         )
+    )
+
+
+def target_moves(corrections: tuple[Correction, ...]) -> tuple[charts.TargetMove, ...]:
+    """The moves of a goal's target whose dates may be shown, oldest first."""
+    return tuple(
+        charts.TargetMove(
+            date.fromisoformat(c.before),
+            date.fromisoformat(c.after),
+            c.day,
+            describe(c) + (f" on {fmt_date(c.day)}" if c.day else ", not yet committed"),
+        )
+        for c in corrections
+        if c.kind == "target" and c.before and c.after
     )

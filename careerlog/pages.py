@@ -372,7 +372,9 @@ def goal_context(site: SiteWriter, goal: Goal) -> dict[str, Any]:
     return {
         "goal_state": state,
         "history": state.history,
-        "chart": goal_progress_chart(goal, state, site.today),
+        "chart": goal_progress_chart(
+            goal, state, site.today, site.index.corrections.get(goal.slug, ())
+        ),
         "parent": site.index.by_slug[goal.parent] if goal.parent else None,
         "subgoals": sorted(site.notes_named(state.children), key=goal_sort_key),
         **goal_corrections_context(site, goal),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -185,8 +186,15 @@ def test_status_lists_the_notice_outside_git(tmp_path):
 
 
 def test_the_goal_page_tells_its_history_and_the_roadmap_flags_slips(vault, tmp_path):
+    vault.write("reviews/q2.md", "---\ndate: 2025-06-01\ngoals:\n  lead-a-team: 30\n---\n")
     _, site, _ = build_json(vault, tmp_path)
     page = (site / "goals" / "lead-a-team" / "index.html").read_text(encoding="utf-8")
+    # the chart's target line steps at each move it may show: not the private version's
+    steps = re.findall(r'<g class="chart-target-step"><title>([^<]*)</title>', page)
+    assert steps == [
+        "Target moved from 30 Jun 2026 to 31 Dec 2026 on 1 May 2025",
+        "Target moved from 31 Dec 2026 to 30 Jun 2027, not yet committed",
+    ]
     assert (
         "Target moved 3 times; last on 1 May 2025; moved again, not yet committed." in page
     )
