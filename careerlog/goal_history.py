@@ -32,10 +32,19 @@ def read_goal_histories(vault: Path, goals: dict[str, Goal]) -> GoalHistories:
         head, shallow = history.head_commit(vault)
     except history.NoHistory as exc:
         return GoalHistories({}, str(exc))
-    cache = history_cache(vault, head)
-    fresh = cache is None
-    if cache is None:
-        log = history.read_log(vault, head, shallow)
+    try:
+        return _goal_histories(vault, goals, head, shallow, read_cache(vault))
+    except (TypeError, KeyError, ValueError, AttributeError):  # a damaged cache: read anew
+        return _goal_histories(vault, goals, head, shallow, None)
+
+
+def _goal_histories(
+    vault: Path, goals: dict[str, Goal], head: str, shallow: bool, cached: dict | None
+) -> GoalHistories:
+    fresh = cached is None or cached["head"] != head
+    if fresh:
+        earlier = _as_log(cached) if cached else None
+        log = history.read_log(vault, head, shallow, earlier)
         cache = {
             "careerlog": careerlog.__version__,
             "head": head,
@@ -44,11 +53,15 @@ def read_goal_histories(vault: Path, goals: dict[str, Goal]) -> GoalHistories:
                 path: [[v.day.isoformat(), v.blob, v.boundary] for v in versions]
                 for path, versions in log.files.items()
             },
-            "snapshots": {},
+            "snapshots": cached["snapshots"] if cached else {},
         }
+    else:
+        cache = cached
     if _add_snapshots(vault, cache, goals) or fresh:
         from careerlog import state_folder
 
+        used = {blob for versions in cache["files"].values() for _, blob, _ in versions}
+        cache["snapshots"] = {b: v for b, v in cache["snapshots"].items() if b in used}
         state_folder.write_cache(vault, CACHE_FILE, cache)
     corrections = {}
     for slug, goal in goals.items():
@@ -67,20 +80,31 @@ def read_goal_histories(vault: Path, goals: dict[str, Goal]) -> GoalHistories:
     return GoalHistories(corrections, notice)
 
 
-def history_cache(vault: Path, head: str) -> dict | None:
-    """The cached history, if it was read at `head` by this version of careerlog."""
+def read_cache(vault: Path) -> dict | None:
+    """The history cached by this version of careerlog, at whichever commit it was read."""
     from careerlog import state_folder
 
     cache = state_folder.read_cache(vault, CACHE_FILE)
     if (
         isinstance(cache, dict)
-        and cache.get("head") == head
         and cache.get("careerlog") == careerlog.__version__
+        and isinstance(cache.get("head"), str)
         and isinstance(cache.get("files"), dict)
         and isinstance(cache.get("snapshots"), dict)
     ):
         return cache
     return None
+
+
+def _as_log(cache: dict) -> history.GitLog:
+    files = {
+        str(path): tuple(
+            history.Version(date.fromisoformat(day), str(blob), bool(boundary))
+            for day, blob, boundary in versions
+        )
+        for path, versions in cache["files"].items()
+    }
+    return history.GitLog(cache["head"], bool(cache["shallow"]), files)
 
 
 def _add_snapshots(vault: Path, cache: dict, goals: dict[str, Goal]) -> bool:
@@ -115,6 +139,9 @@ def version_snapshot(vault: Path, path: Path, text: str | None) -> Snapshot | No
     split, _ = split_front_matter(vault / path, text)
     if split is None:
         return None
-    raw = RawNote(path, split.meta, split.lines, split.body, split.body_line)
+    title = split.meta.get("title")
+    # the body only matters for a title taken from its first heading
+    body = "" if isinstance(title, str) and title.strip() else split.body
+    raw = RawNote(path, split.meta, split.lines, body, split.body_line)
     note, _ = make_note(vault, raw)
     return goal_snapshot(note) if isinstance(note, Goal) else None

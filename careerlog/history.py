@@ -91,24 +91,32 @@ def head_commit(vault: Path) -> tuple[str, bool]:
     if shutil.which("git") is None:
         raise NoHistory("git is not installed: goals show no corrections")
     try:
-        out = _git(vault, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+        out = _git(vault, "rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD")
     except NoHistory:
-        raise NoHistory("the vault is not a git repository: goals show no corrections") from None
-    top, shallow = out.decode("utf-8", "surrogateescape").splitlines()[:2]
+        try:
+            _git(vault, "rev-parse", "--show-toplevel")
+        except NoHistory:
+            raise NoHistory(
+                "the vault is not a git repository: goals show no corrections"
+            ) from None
+        raise NoHistory("the vault's git repository has no commit yet") from None
+    top, shallow, head = out.decode("utf-8", "surrogateescape").splitlines()[:3]
     if Path(top).resolve() != vault.resolve():
         raise NoHistory(
             "the vault is not the top folder of its git repository: goals show no corrections"
         )
-    try:
-        head = _git(vault, "rev-parse", "--verify", "-q", "HEAD^{commit}").decode().strip()
-    except NoHistory:
-        raise NoHistory("the vault's git repository has no commit yet") from None
     return head, shallow == "true"
 
 
-def read_log(vault: Path, head: str, shallow: bool) -> GitLog:
+def read_log(vault: Path, head: str, shallow: bool, since: GitLog | None = None) -> GitLog:
     """Every version of every file of the vault up to `head`, following renames, from one
-    `git log`. Merges count by what they changed on the branch merged into."""
+    `git log`. Merges count by what they changed on the branch merged into. With `since` (the
+    log at an earlier commit that `head` descends from), only the commits after it are read."""
+    commits = head
+    if since is not None and not shallow and _descends(vault, since.head, head):
+        commits = f"{since.head}..{head}"
+    else:
+        since = None
     out = _git(
         vault,
         "log",
@@ -122,15 +130,24 @@ def read_log(vault: Path, head: str, shallow: bool) -> GitLog:
         "--date-order",
         "--reverse",
         "--format=%x01%aI %P",
-        head,
+        commits,
         "--",
     )
-    return _parse_log(out.decode("utf-8", "surrogateescape"), head, shallow)
+    return _parse_log(out.decode("utf-8", "surrogateescape"), head, shallow, since)
 
 
-def _parse_log(out: str, head: str, shallow: bool) -> GitLog:
-    alive: dict[str, int] = {}  # path → its lineage: one file across renames
-    lineages: list[list[Version]] = []
+def _descends(vault: Path, ancestor: str, head: str) -> bool:
+    try:
+        _git(vault, "merge-base", "--is-ancestor", ancestor, head)
+    except NoHistory:
+        return False
+    return True
+
+
+def _parse_log(out: str, head: str, shallow: bool, since: GitLog | None = None) -> GitLog:
+    earlier = since.files if since else {}
+    lineages: list[list[Version]] = [list(versions) for versions in earlier.values()]
+    alive = {path: n for n, path in enumerate(earlier)}  # path → its lineage: one file
     day, boundary = date.min, False
     tokens = iter(out.split("\0"))
     for token in tokens:

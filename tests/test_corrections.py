@@ -319,3 +319,30 @@ def test_a_new_review_asks_for_a_decision_and_lists_what_was_written_since(tmp_p
     assert "Raw" not in text
     check = CliRunner().invoke(main, ["check", str(plain)])
     assert check.exit_code == 0, check.output  # the new review is a valid note
+
+
+def test_a_new_commit_reads_only_the_commits_after_the_cached_ones(vault, tmp_path, monkeypatch):
+    build_json(vault, tmp_path)
+    vault.commit("2025-07-01")
+    read = []
+    git_command = history._git
+
+    def recording(folder, *args, **kwargs):
+        if args[0] == "log":
+            read.append(args[-2])
+        return git_command(folder, *args, **kwargs)
+
+    monkeypatch.setattr(history, "_git", recording)
+    incremental, _, _ = build_json(vault, tmp_path)
+    head = git(vault.root, "rev-parse", "HEAD").strip()
+    assert len(read) == 1 and read[0].endswith(f"..{head}")
+    shutil.rmtree(vault.root / ".careerlog")
+    anew, _, _ = build_json(vault, tmp_path)
+    assert read[1] == head and incremental == anew
+    cache = vault.root / ".careerlog" / "history.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    data["files"]["goals/lead-a-team.md"] = [["not a date", 1]]  # a damaged cache is not used
+    data["head"] = "0" * 40
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    again, _, _ = build_json(vault, tmp_path)
+    assert again == anew
