@@ -71,7 +71,7 @@ def with_corrections(index: Index, vault: Path, as_written: dict[Path, Goal]) ->
     from careerlog.goal_history import read_goal_histories
 
     goals = {g.slug: as_written[g.path] for g in index.of_kind("goal") if g.path in as_written}
-    found = read_goal_histories(vault, goals)
+    found = read_goal_histories(vault, goals, index.config.publish.goal_statuses)
     return replace(index, corrections=found.corrections, history_notice=found.notice)
 
 

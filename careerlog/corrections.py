@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from careerlog.formatting import fmt_date, plural
-from careerlog.model import Goal
+from careerlog.model import GOAL_STATUSES, Goal
 
 # What a correction records, in the order a page lists the changes of one step.
 CHANGED_FIELDS = ("target", "status", "horizon", "parent", "progress", "title")
@@ -73,17 +73,25 @@ class Correction:
         return (date.fromisoformat(self.after) - date.fromisoformat(self.before)).days
 
 
-def derive_corrections(steps: list[Step]) -> tuple[Correction, ...]:
-    """Every change from one version of a goal to the next, oldest first."""
+def derive_corrections(
+    steps: list[Step], shown_statuses: tuple[str, ...] = GOAL_STATUSES
+) -> tuple[Correction, ...]:
+    """Every change from one version of a goal to the next, oldest first. A version counts as
+    published when it is neither private nor a draft and the owner publishes goals of its
+    status (`shown_statuses`); a change to or from one that is not is `withheld`."""
+
+    def shown(snapshot: Snapshot) -> bool:
+        return snapshot.published and snapshot.status in shown_statuses
+
     found: list[Correction] = []
     previous: Snapshot | None = None
     for step in steps:
         now = step.snapshot
         if previous is None:
             if not step.boundary:
-                found.append(Correction("created", step.day, withheld=not now.published))
+                found.append(Correction("created", step.day, withheld=not shown(now)))
         else:
-            withheld = not (previous.published and now.published)
+            withheld = not (shown(previous) and shown(now))
             for name in CHANGED_FIELDS:
                 before, after = getattr(previous, name), getattr(now, name)
                 if before != after:

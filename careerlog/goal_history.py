@@ -25,22 +25,31 @@ class GoalHistories:
     notice: str  # one line for the owner when there is no history or only part of it
 
 
-def read_goal_histories(vault: Path, goals: dict[str, Goal]) -> GoalHistories:
+def read_goal_histories(
+    vault: Path, goals: dict[str, Goal], shown_statuses: tuple[str, ...]
+) -> GoalHistories:
     """The corrections of each goal, by slug; `goals` are the goals as read from their files
-    (before names are resolved, as the committed versions are read), by slug."""
+    (before names are resolved, as the committed versions are read), by slug. A version of a
+    status the owner does not publish counts as private (see derive_corrections)."""
     try:
         head, shallow = history.head_commit(vault)
     except history.NoHistory as exc:
         return GoalHistories({}, str(exc))
     try:
-        return _goal_histories(vault, goals, head, shallow, read_cache(vault))
+        found = _goal_histories(vault, goals, head, shallow, read_cache(vault))
     except (TypeError, KeyError, ValueError, AttributeError):  # a damaged cache: read anew
-        return _goal_histories(vault, goals, head, shallow, None)
+        found = _goal_histories(vault, goals, head, shallow, None)
+    corrections = {slug: derive_corrections(steps, shown_statuses) for slug, steps in found.items()}
+    notice = ""
+    if shallow:
+        notice = "the vault is a shallow clone: its history is partial, so are goals' corrections"
+    return GoalHistories(corrections, notice)
 
 
 def _goal_histories(
     vault: Path, goals: dict[str, Goal], head: str, shallow: bool, cached: dict | None
-) -> GoalHistories:
+) -> dict[str, list[Step]]:
+    """Each goal's versions, committed and not, from the cache or the history."""
     fresh = cached is None or cached["head"] != head
     if fresh:
         earlier = _as_log(cached) if cached else None
@@ -63,7 +72,7 @@ def _goal_histories(
         used = {blob for versions in cache["files"].values() for _, blob, _ in versions}
         cache["snapshots"] = {b: v for b, v in cache["snapshots"].items() if b in used}
         state_folder.write_cache(vault, CACHE_FILE, cache)
-    corrections = {}
+    found = {}
     for slug, goal in goals.items():
         steps = [
             Step(date.fromisoformat(day), Snapshot(**cache["snapshots"][blob]), boundary)
@@ -73,11 +82,8 @@ def _goal_histories(
         current = goal_snapshot(goal)
         if not steps or steps[-1].snapshot != current:
             steps.append(Step(None, current))
-        corrections[slug] = derive_corrections(steps)
-    notice = ""
-    if cache["shallow"]:
-        notice = "the vault is a shallow clone: its history is partial, so are goals' corrections"
-    return GoalHistories(corrections, notice)
+        found[slug] = steps
+    return found
 
 
 def read_cache(vault: Path) -> dict | None:

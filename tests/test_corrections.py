@@ -346,3 +346,19 @@ def test_a_new_commit_reads_only_the_commits_after_the_cached_ones(vault, tmp_pa
     cache.write_text(json.dumps(data), encoding="utf-8")
     again, _, _ = build_json(vault, tmp_path)
     assert again == anew
+
+
+def test_a_version_of_a_status_not_published_shows_no_contents(tmp_path):
+    v = git_vault(tmp_path / "vault", CONFIG)  # publishes active and achieved goals
+    v.write("goals/plan.md", goal("Paused side plan", "2026-01-31", status="paused"))
+    v.commit("2025-01-10")
+    v.write("goals/plan.md", goal("Write a book", "2026-08-31", status="active"))
+    v.commit("2025-04-01")
+    goals, site, _ = build_json(v, tmp_path)
+    assert goals["plan"]["corrections"] == [
+        {"kind": "created", "date": "2025-01-10"},
+        {"kind": "target", "date": "2025-04-01"},
+        {"kind": "status", "date": "2025-04-01"},
+        {"kind": "title", "date": "2025-04-01"},
+    ]
+    assert leaks(site, ["Paused side plan", "2026-01-31", "31 Jan 2026"]) == []
