@@ -3,8 +3,11 @@ note file, following renames, and the text of the versions asked for.
 
 Two processes whatever the vault's size: one `git log` over the whole vault, parsed once (not
 a process per goal), and one `git cat-file --batch` for the texts. bench/history_readers.py
-measured this against dulwich and pygit2 (see README): git's own reader was the fastest and
-needs nothing installed beyond git.
+timed the three ways on a generated vault of 1,000 goals and 5,000 commits (9,797 versions,
+all three agreeing): git 0.5-3.3 s, pygit2 12.8-34 s, dulwich 202 s, on a 2-core machine
+shared by several busy test suites (load 18). git's own reader is the fastest by far and
+needs nothing installed: git is where the vault's history is kept anyway. After a new commit
+only the commits since the cached one are read.
 
 A vault is data: git runs with no hooks, no pager, no system config, no fsmonitor, no
 external diff or textconv, no signature checks and no network (a partial clone never fetches
