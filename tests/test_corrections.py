@@ -119,7 +119,7 @@ def test_a_vault_outside_git_builds_as_before_with_a_notice(tmp_path):
     (plain / "goals" / "g.md").write_text(goal("Grow", "2027-01-01"), encoding="utf-8")
     result = cli_build(plain, tmp_path / "site")
     assert result.exit_code == 0, result.output
-    notices = [line for line in result.output.splitlines() if line.startswith("note:")]
+    notices = [line for line in result.output.splitlines() if line.startswith("note: the vault")]
     assert notices == ["note: the vault is not a git repository: goals show no corrections"]
     data = json.loads((tmp_path / "site" / "index.json").read_text(encoding="utf-8"))
     assert data["goals"][0]["corrections"] == []
