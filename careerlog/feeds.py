@@ -18,6 +18,7 @@ from markupsafe import Markup
 import careerlog
 from careerlog.characters import clean_data, clean_text, without_controls
 from careerlog.corrections import correction_record
+from careerlog.decisions import goal_decisions
 from careerlog.export import json_resume_text
 from careerlog.formatting import fmt_date, kind_name, period_label, plural
 from careerlog.model import PLURALS, Learning, Note, slugify
@@ -72,6 +73,15 @@ def render_index_json(site: SiteWriter) -> None:
                 "children": list(state.children),
                 "tasks": {"done": sum(t.done for t in goal.tasks), "total": len(goal.tasks)},
                 "corrections": [correction_record(c) for c in index.corrections.get(goal.slug, ())],
+                "decisions": [
+                    {
+                        "date": iso_date(d.review.date),
+                        "correction": d.correction,
+                        "reason": d.reason,
+                        "review": href(site.base_url, note_path(d.review)),
+                    }
+                    for d in goal_decisions(index, goal.slug)
+                ],
             }
         )
         if site.private:  # what needs attention is the tracker's

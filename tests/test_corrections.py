@@ -258,7 +258,17 @@ def test_a_reviews_decision_is_linked_from_the_goals_corrections(vault, tmp_path
         'Decided: kept in <a href="../../reviews/2026-q3/">Q3 2026 review</a>: '
         "the launch slipped, not the goal"
     ) in page
-    _, site, _ = build_json(vault, tmp_path)  # reviews are not published by default
+    goals, _, _ = build_json(vault, tmp_path, "--private")
+    assert goals["old-plan"]["decisions"] == [
+        {
+            "date": "2026-10-02",
+            "correction": "kept",
+            "reason": "the launch slipped, not the goal",
+            "review": "reviews/2026-q3/",
+        }
+    ]
+    goals, site, _ = build_json(vault, tmp_path)  # reviews are not published by default
+    assert goals["old-plan"]["decisions"] == []
     assert leaks(site, ["the launch slipped", "Q3 2026 review"]) == []
 
 
