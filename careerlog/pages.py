@@ -20,7 +20,6 @@ from careerlog.formatting import fmt_date, kind_plural, period_label, plural, re
 from careerlog.index import Index
 from careerlog.interview_pages import render_interviews, render_lessons
 from careerlog.model import (
-    HORIZONS,
     KINDS,
     NOTE_KIND,
     PLURALS,
@@ -32,6 +31,7 @@ from careerlog.model import (
     Role,
 )
 from careerlog.note_charts import goal_progress_chart, timeline_chart
+from careerlog.roadmap import goal_trees
 from careerlog.routes import note_path, root_of
 from careerlog.sitewriter import SiteWriter
 from careerlog.skills import render_skills, render_tags
@@ -244,43 +244,15 @@ def render_timeline(site: SiteWriter) -> None:
 
 
 def render_roadmap(site: SiteWriter) -> None:
-    """Goals by horizon; in each horizon, trees of sub-goals under their parent goal.
-
-    A goal whose parent has another horizon is shown in its own horizon, under a muted
-    heading naming that parent, so the section still reads as a tree.
-    """
+    """Each goal tree from its root, the finished goals folded away (roadmap.py)."""
     goals = site.goals
-    by_slug = {g.slug: g for g in goals}
-    horizon = {g.slug: site.index.goals[g.slug].horizon for g in goals}
-    groups = []
-    for h in (*HORIZONS, None):
-        members = [g for g in goals if horizon[g.slug] == h]
-        roots = [g for g in members if not (g.parent and horizon[g.parent] == h)]
-        standalone = sorted((g for g in roots if not g.parent), key=goal_sort_key)
-        under: dict[str, list[Goal]] = {}
-        for goal in roots:
-            if goal.parent:
-                under.setdefault(goal.parent, []).append(goal)
-        contexts = [
-            (by_slug[slug], sorted(under[slug], key=goal_sort_key))
-            for slug in sorted(under, key=lambda s: goal_sort_key(by_slug[s]))
-        ]
-        groups.append((h, standalone, contexts, len(members)))
-
-    def children(goal: Goal) -> list[Goal]:
-        found = [by_slug[c] for c in site.index.goals[goal.slug].children]
-        return sorted(
-            (c for c in found if horizon[c.slug] == horizon[goal.slug]), key=goal_sort_key
-        )
-
     site.page(
         "goals/index.html",
         "roadmap.html",
         "the roadmap",
         title="Roadmap",
         current="goals",
-        groups=[g for g in groups if g[3] or g[0] is not None],
-        children=children,
+        sections=goal_trees(goals, lambda g: site.index.goals[g.slug].horizon, goal_sort_key),
         statuses={s: sum(g.status == s for g in goals) for s in STATUS_ORDER},
         corrections_page=corrections_page_path(site).removesuffix("index.html"),
     )
