@@ -168,7 +168,7 @@ def render_feed(site: SiteWriter) -> None:
         "id": site.base_url if site.base_url else f"{tag_base}feed",
         "title": config.title,
         "subtitle": config.description,
-        "author": config.owner or config.title,
+        "author": site.profile.name,
         "updated": entries[0]["updated"] if entries else f"{site.today.isoformat()}T00:00:00Z",
         "self": href(site.base_url, "feed.xml"),
         "alternate": href(site.base_url, ""),

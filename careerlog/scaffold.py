@@ -66,7 +66,7 @@ company: ""
 role: ""
 stage: phone-screen
 outcome: pending        # pending, passed, rejected, offer, accepted, declined, withdrew
-lessons: []            # what this interview taught you, one line each
+lessons: []            # what it taught you: a line each, or {{lesson: "...", theme: Negotiation}}
 tags: []
 private: true           # interview notes stay off the published site unless you say otherwise
 ---

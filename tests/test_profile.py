@@ -76,6 +76,8 @@ def test_the_profile_note_is_the_home_page_and_the_cv_summary_and_wins_over_the_
     assert resume["basics"]["email"] == "ada@example.com"
     assert resume["basics"]["summary"].startswith("I write programs for engines")
     assert not (site / "notes").exists()  # the profile is not an entry of its own
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert "<name>Ada Lovelace</name>" in feed
 
 
 def test_a_note_of_type_profile_anywhere_is_the_profile(vault, tmp_path):

@@ -114,3 +114,20 @@ def date_(*parts: int):
     from datetime import date
 
     return date(*parts)
+
+
+@pytest.mark.parametrize(
+    ("spellings", "shown"),
+    [
+        (["kafka", "kafka", "Kafka"], "kafka"),  # the most common, whatever its letters
+        (["postgresql", "PostgreSQL"], "PostgreSQL"),  # a tie: the one with capitals
+        (["Postgres SQL", "PostgreSQL"], "PostgreSQL"),  # still a tie: the first in order
+        (["PostgreSQL", "Postgres SQL"], "PostgreSQL"),  # whatever order the notes come in
+    ],
+)
+def test_the_name_shown_is_the_most_common_spelling_chosen_the_same_way_every_time(
+    spellings, shown
+):
+    from careerlog.spelling import preferred_spelling
+
+    assert preferred_spelling(spellings) == shown
