@@ -49,6 +49,7 @@ def test_a_fresh_site_publishes_no_placeholder_and_no_example(fresh):
         )
         == []
     )
+    assert "Read the CV" not in (site / "index.html").read_text(encoding="utf-8")  # it is empty
 
 
 @pytest.mark.parametrize(
