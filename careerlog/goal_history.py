@@ -95,6 +95,7 @@ def read_cache(vault: Path) -> dict | None:
         isinstance(cache, dict)
         and cache.get("careerlog") == careerlog.__version__
         and isinstance(cache.get("head"), str)
+        and history.is_object_id(cache["head"])  # it names a commit on git's command line
         and isinstance(cache.get("files"), dict)
         and isinstance(cache.get("snapshots"), dict)
     ):
@@ -121,7 +122,7 @@ def _add_snapshots(vault: Path, cache: dict, goals: dict[str, Goal]) -> bool:
         blob: paths[path]
         for path in paths
         for _, blob, _ in cache["files"].get(path, ())
-        if blob not in snapshots
+        if blob not in snapshots and history.is_object_id(blob)
     }
     if not missing:
         return False

@@ -17,12 +17,14 @@ a missing object), and only plumbing that never runs a filter. No commit message
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+_OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 # Settings of the vault's own .git/config that could run a program, switched off.
 _SAFE_CONFIG = (
     "core.fsmonitor=false",
@@ -52,6 +54,11 @@ class GitLog:
     head: str  # the commit id the log was read at
     shallow: bool
     files: dict[str, tuple[Version, ...]]  # path at HEAD (posix, from the vault) → oldest first
+
+
+def is_object_id(text: str) -> bool:
+    """Whether `text` is a full object id (SHA-1 or SHA-256), never an option or a name."""
+    return bool(_OBJECT_ID.fullmatch(text))
 
 
 class NoHistory(Exception):
