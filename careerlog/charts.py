@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
+from itertools import pairwise
 from typing import NamedTuple
 
 from careerlog.formatting import fmt_month
@@ -305,6 +306,83 @@ def _ticks(start: date, end: date, plot_width: float, min_gap: float) -> tuple[l
     return [], "year"
 
 
+@dataclass(frozen=True)
+class Marker:
+    """A day named on a chart (started, target, today): a dashed line across the plot with its
+    name above, each name on a row of its own so that two close days never overprint."""
+
+    day: date
+    label: str
+    classes: str  # e.g. "chart-target"
+    line: bool = True  # False: the day lies past the plot, so only its name shows (at the edge)
+
+
+# The progress chart is as wide as its box, with text at its own size at every width: the
+# x positions are percentages of the plot (the SVG's content box, inside its CSS padding) and
+# everything vertical is in pixels. A narrow box (a phone) keeps only the ticks that fit there.
+PLOT_HEIGHT = 170.0
+MARKER_ROW = 16.0
+AXIS_BELOW = 30.0
+WIDE_PLOT, NARROW_PLOT, TICK_GAP = 560.0, 250.0, 76.0
+
+
+def _pct(value: float) -> str:
+    return f"{_n(round(value, 2))}%"
+
+
+def _tick_marks(start: date, end: date, share: Callable[[date], float], bottom: float) -> list[str]:
+    wide, wide_style = _ticks(start, end, WIDE_PLOT, TICK_GAP)
+    narrow, narrow_style = _ticks(start, end, NARROW_PLOT, TICK_GAP)
+    out = []
+    for day in sorted(set(wide) | set(narrow)):
+        both = day in wide and day in narrow
+        style = wide_style if day in wide else narrow_style
+        where = "" if both else " tick-wide" if day in wide else " tick-narrow"
+        label = str(day.year) if style == "year" else fmt_month(day)
+        x = _pct(share(day))
+        out.append(
+            f'<g class="chart-tick-group{where}">'
+            f'<line class="chart-tick" x1="{x}" y1="{_n(bottom)}" x2="{x}" y2="{_n(bottom + 5)}"/>'
+            f'<text class="chart-axis" x="{x}" y="{_n(bottom + 20)}" '
+            f'text-anchor="middle">{label}</text></g>'
+        )
+    return out
+
+
+def _marker_lines(
+    markers: list[Marker], share: Callable[[date], float], top: float, bottom: float
+) -> list[str]:
+    """Each marker's name on its own row from `top`, on the side of its line with more room."""
+    out = []
+    for row, marker in enumerate(markers):
+        y = top + row * MARKER_ROW + 12
+        cls = escape(marker.classes)
+        where = share(marker.day) if marker.line else 100.0
+        x = _pct(where)
+        anchor, dx = ("end", -5) if where > 60 else ("start", 5)
+        if marker.line:
+            out.append(
+                f'<line class="chart-marker {cls}" x1="{x}" y1="{_n(y - 11)}" x2="{x}" '
+                f'y2="{_n(bottom)}"/>'
+            )
+        else:
+            dx = 0
+        out.append(
+            f'<text class="chart-marker-label {cls}" x="{x}" dx="{dx}" y="{_n(y)}" '
+            f'text-anchor="{anchor}">{escape(marker.label)}</text>'
+        )
+    return out
+
+
+def _polyline(points: list[tuple[str, float]], classes: str) -> list[str]:
+    """A line through points given as (x percentage, y pixels): one segment each, since an SVG
+    path cannot mix percentages and pixels."""
+    return [
+        f'<line class="{classes}" x1="{x1}" y1="{_n(y1)}" x2="{x2}" y2="{_n(y2)}"/>'
+        for (x1, y1), (x2, y2) in pairwise(points)
+    ]
+
+
 class TargetMove(NamedTuple):
     """A goal's earlier target, and when it moved to the next one."""
 
@@ -316,26 +394,25 @@ class TargetMove(NamedTuple):
 
 def _target_steps(
     moves: tuple[TargetMove, ...],
-    target: date | None,
-    x_of: Callable[[date], float],
+    share: Callable[[date], float],
     start: date,
     end: date,
     top: float,
-    plot_h: float,
+    bottom: float,
 ) -> list[str]:
     """The target line stepping: each earlier target a faint line, joined to the next target
     by a step a little lower than the one before."""
     out = []
-    gap = min(14.0, plot_h / (len(moves) + 1))
+    gap = min(14.0, (bottom - top) / (len(moves) + 1))
     for i, move in enumerate(moves):
         if not (start <= move.target <= end and start <= move.to <= end):
             continue
-        x, x_next, y = x_of(move.target), x_of(move.to), top + gap * (i + 1)
+        x, x_next, y = _pct(share(move.target)), _pct(share(move.to)), top + gap * (i + 1)
         out.append(
             f'<g class="chart-target-step"><title>{escape(move.title)}</title>'
-            f'<line class="chart-target earlier" x1="{_n(x)}" y1="{_n(top)}" x2="{_n(x)}" '
-            f'y2="{_n(top + plot_h)}"/>'
-            f'<path class="chart-step" d="M{_n(x)} {_n(y)} H{_n(x_next)}"/></g>'
+            f'<line class="chart-marker chart-target earlier" x1="{x}" y1="{_n(top)}" x2="{x}" '
+            f'y2="{_n(bottom)}"/>'
+            f'<line class="chart-step" x1="{x}" y1="{_n(y)}" x2="{x_next}" y2="{_n(y)}"/></g>'
         )
     return out
 
@@ -345,77 +422,50 @@ def progress_chart(
     *,
     start: date,
     end: date,
-    target: date | None,
+    markers: list[Marker],
     title: str,
     description: str,
     chart_id: str,
     earlier_targets: tuple[TargetMove, ...] = (),
 ) -> str:
-    """A line chart of progress (0–100 %) over time, with the target date as a vertical line
-    when in range; where the target moved, the line steps from each earlier target to the next."""
+    """A line chart of progress (0–100 %) over time, as wide as the box it sits in, with
+    `markers` (the start, the target, today) as named vertical lines; where the target moved,
+    a line steps from each earlier target to the next."""
     if end <= start:
         start, end = start - timedelta(days=45), end + timedelta(days=45)
-    # Narrow on purpose: on a phone the picture shrinks by less, so its text stays legible.
-    width, height = 420.0, 240.0
-    left, right, top, bottom = 44.0, 14.0, 14.0, 36.0
-    plot_w = width - left - right
-    plot_h = height - top - bottom
     span_days = (end - start).days
+    top = 6 + len(markers) * MARKER_ROW
+    plot_bottom = top + PLOT_HEIGHT
+    height = plot_bottom + AXIS_BELOW
 
-    def x_of(day: date) -> float:
-        return left + plot_w * (day - start).days / span_days
+    def share(day: date) -> float:
+        return 100 * (day - start).days / span_days
 
     def y_of(value: float) -> float:
-        return top + plot_h * (1 - value / 100)
+        return top + PLOT_HEIGHT * (1 - value / 100)
 
     out: list[str] = []
     for value in (0, 25, 50, 75, 100):
         y = y_of(value)
+        grid = "chart-baseline" if value == 0 else "chart-grid"
+        out.append(f'<line class="{grid}" x1="0" y1="{_n(y)}" x2="100%" y2="{_n(y)}"/>')
         out.append(
-            f'<line class="chart-grid" x1="{_n(left)}" y1="{_n(y)}" x2="{_n(width - right)}" y2="{_n(y)}"/>'
+            f'<text class="chart-axis" x="-8" y="{_n(y + 4.5)}" text-anchor="end">{value}%</text>'
         )
-        out.append(
-            f'<text class="chart-axis" x="{_n(left - 8)}" y="{_n(y + 4.5)}" text-anchor="end">{value}%</text>'
-        )
-    ticks, style = _ticks(start, end, plot_w, 72)
-    for day in ticks:
-        x = x_of(day)
-        label = str(day.year) if style == "year" else fmt_month(day)
-        out.append(
-            f'<line class="chart-tick" x1="{_n(x)}" y1="{_n(top + plot_h)}" x2="{_n(x)}" y2="{_n(top + plot_h + 5)}"/>'
-        )
-        out.append(
-            f'<text class="chart-axis" x="{_n(x)}" y="{_n(top + plot_h + 20)}" text-anchor="middle">{label}</text>'
-        )
-    out.append(
-        f'<line class="chart-baseline" x1="{_n(left)}" y1="{_n(top + plot_h)}" x2="{_n(width - right)}" y2="{_n(top + plot_h)}"/>'
-    )
-    out += _target_steps(earlier_targets, target, x_of, start, end, top, plot_h)
-    if target is not None and start <= target <= end:
-        x = x_of(target)
-        anchor = "end" if x > width - right - 60 else "start"
-        dx = -5 if anchor == "end" else 5
-        out.append(
-            f'<line class="chart-target" x1="{_n(x)}" y1="{_n(top)}" x2="{_n(x)}" y2="{_n(top + plot_h)}"/>'
-        )
-        out.append(
-            f'<text class="chart-target-label" x="{_n(x + dx)}" y="{_n(top + 12)}" text-anchor="{anchor}">target</text>'
-        )
+    out += _tick_marks(start, end, share, plot_bottom)
+    out += _target_steps(earlier_targets, share, start, end, top, plot_bottom)
+    out += _marker_lines(markers, share, 6, plot_bottom)
     ordered = sorted(points, key=lambda p: p.day)
-    if len(ordered) > 1:
-        path = " ".join(
-            f"{'M' if i == 0 else 'L'}{_n(x_of(p.day))} {_n(y_of(p.value))}"
-            for i, p in enumerate(ordered)
-        )
-        out.append(f'<path class="chart-line" d="{path}"/>')
+    out += _polyline([(_pct(share(p.day)), y_of(p.value)) for p in ordered], "chart-line")
     for p in ordered:
         out.append(
-            f'<circle class="chart-point" cx="{_n(x_of(p.day))}" cy="{_n(y_of(p.value))}" r="4.5">'
+            f'<circle class="chart-point" cx="{_pct(share(p.day))}" cy="{_n(y_of(p.value))}" r="4.5">'
             f"<title>{escape(p.title)}</title></circle>"
         )
     return (
-        f'<svg class="chart progress-chart" id="{escape(chart_id)}" viewBox="0 0 {_n(width)} {_n(height)}" '
-        f'role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
+        f'<svg class="chart progress-chart" id="{escape(chart_id)}" width="100%" '
+        f'height="{_n(height)}" role="img" '
+        f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
         f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>' + "".join(out) + "</svg>"

@@ -182,26 +182,45 @@ def skill_chart(skill: str, notes: list[Note], today: date, root: str) -> Markup
 def goal_progress_chart(
     goal: Goal, state: GoalState, today: date, corrections: tuple[Correction, ...] = ()
 ) -> Markup:
-    """The progress reviews recorded for a goal, over time; nothing without any. Where its
-    target moved (and the moves can be shown), the chart reaches the targets, up to two years
-    from today, and the target line steps."""
+    """The progress reviews recorded for a goal, over time, from its start to today (while it is
+    open) with its target; nothing without any review. Where its target moved (and the moves
+    can be shown), the chart reaches the targets, up to two years from today, and the target
+    line steps."""
     if not state.history:
         return Markup("")
     moves = target_moves(corrections)
     days = [point.day for point in state.history]
-    start = min(days + ([goal.started] if goal.started else []))
-    end = max(days + ([today] if goal.status == "active" else []))
+    began = goal.started or goal.date
+    start = min(days + ([began] if began else []))
+    end = max(days + ([today] if goal.status in ("active", "paused") else []))
+    target = goal.target
+    # A target a little after the last point widens the picture to it; a far one is only named.
+    if target and end < target and (target - end).days <= max(365, (end - start).days // 2):
+        end = target
     if moves:
         horizon = today.replace(year=today.year + 2, day=min(today.day, 28))
         reached = [d for m in moves for d in (m.target, m.to) if d <= horizon]
-        current = [goal.target] if goal.target and goal.target <= horizon else []
+        current = [target] if target and target <= horizon else []
         end = max([end, *reached, *current])
+    markers = [
+        charts.Marker(day, label, classes)
+        for day, label, classes in (
+            (began, "started", "chart-start"),
+            (target, f"target {fmt_date(target)}" if target else "", "chart-target"),
+            (today, "today", "chart-today"),
+        )
+        if day and start <= day <= end
+    ]
+    markers.sort(key=lambda marker: marker.day)
+    if target and target > end:
+        markers.append(charts.Marker(end, f"target {fmt_month(target)} →", "chart-target", False))
     points = [charts.Point(d, p, f"{fmt_date(d)}: {p}%") for d, p, _, _ in state.history]
     first, last = state.history[0], state.history[-1]
     description = (
-        f"{plural(len(points), 'review')} recorded progress, from {first.progress}% on {fmt_date(first.day)} "
-        f"to {last.progress}% on {fmt_date(last.day)}."
-        + (f" Target date: {fmt_date(goal.target)}." if goal.target else "")
+        f"{plural(len(points), 'review')} recorded progress, from {first.progress}% on "
+        f"{fmt_date(first.day)} to {last.progress}% on {fmt_date(last.day)}."
+        + (f" Started {fmt_date(began)}." if began else "")
+        + (f" Target date: {fmt_date(target)}." if target else "")
         + "".join(f" {move.title}." for move in moves)
     )
     return Markup(
@@ -209,7 +228,7 @@ def goal_progress_chart(
             points,
             start=start,
             end=end,
-            target=goal.target,
+            markers=markers,
             title=f"Progress of “{goal.title}” over time",
             description=description,
             chart_id="progress-chart",

@@ -31,6 +31,7 @@ from careerlog.model import (
     Role,
 )
 from careerlog.note_charts import goal_progress_chart, timeline_chart
+from careerlog.progress import progress_figures
 from careerlog.roadmap import goal_trees
 from careerlog.routes import note_path, root_of
 from careerlog.sitewriter import SiteWriter
@@ -341,8 +342,13 @@ def review_context(site: SiteWriter, review: Review) -> dict[str, Any]:
 
 def goal_context(site: SiteWriter, goal: Goal) -> dict[str, Any]:
     state = site.index.goals[goal.slug]
+    children = [site.index.goals[slug].progress for slug in state.children]
     return {
         "goal_state": state,
+        # what each source says, in the order they count: the first one is the goal's progress
+        "sources": [f for f in progress_figures(goal, state.history) if f.progress is not None],
+        "latest": state.history[-1] if state.history else None,
+        "subgoal_average": round(sum(children) / len(children)) if children else None,
         "history": state.history,
         "chart": goal_progress_chart(
             goal, state, site.today, site.index.corrections.get(goal.slug, ())

@@ -79,15 +79,30 @@ def goal_histories(
     return {slug: tuple(found) for slug, found in histories.items()}
 
 
+class SourceFigure(NamedTuple):
+    """What one source says of a goal's progress; None where it says nothing."""
+
+    source: str  # achieved, goal, review or tasks
+    progress: int | None
+
+
+def progress_figures(goal: Goal, history: tuple[ProgressPoint, ...]) -> tuple[SourceFigure, ...]:
+    """Every source of a goal's progress in the order they count: the first with a figure wins."""
+    tasks = goal.tasks
+    return (
+        SourceFigure("achieved", 100 if goal.status == "achieved" else None),
+        SourceFigure("goal", goal.progress),
+        SourceFigure("review", history[-1].progress if history else None),
+        SourceFigure(
+            "tasks", round(100 * sum(t.done for t in tasks) / len(tasks)) if tasks else None
+        ),
+    )
+
+
 def goal_progress(goal: Goal, history: tuple[ProgressPoint, ...]) -> tuple[int, str]:
-    if goal.status == "achieved":
-        return 100, "achieved"
-    if goal.progress is not None:
-        return goal.progress, "goal"
-    if history:
-        return history[-1].progress, "review"
-    if goal.tasks:
-        return round(100 * sum(t.done for t in goal.tasks) / len(goal.tasks)), "tasks"
+    for figure in progress_figures(goal, history):
+        if figure.progress is not None:
+            return figure.progress, figure.source
     return 0, "none"
 
 

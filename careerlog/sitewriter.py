@@ -16,11 +16,10 @@ from careerlog.attachments import Attachments
 from careerlog.decisions import slips_of
 from careerlog.diagnostics import CareerlogError
 from careerlog.embeds import Placed, Placer
-from careerlog.formatting import fmt_date
 from careerlog.index import Index
 from careerlog.linking import Resolver, link_resolver
 from careerlog.markdown import EMBED_DEPTH, render_body, summary
-from careerlog.model import NOTE_KIND, Goal, Note, Review
+from careerlog.model import NOTE_KIND, Goal, Note
 from careerlog.profile import owner_profile
 from careerlog.routes import href, note_path, page_url, root_of
 
@@ -158,7 +157,6 @@ class SiteWriter:
             summary=self.summary,
             skill_name=self.skill_name,
             tag_name=self.tag_name,
-            goal_source=self.goal_source,
             owner=self.profile.name,
             profile=self.profile,
             description="",  # a page's own, for search engines and link previews
@@ -235,24 +233,3 @@ class SiteWriter:
         if key not in self._summaries:
             self._summaries[key] = summary(note.body, self.resolver(note, lambda path: path), limit)
         return self._summaries[key]
-
-    def goal_source(self, goal: Goal) -> tuple[str, Review | None]:
-        """Where a goal's progress comes from, as a sentence, and the review it comes from (if one).
-
-        With a review, the sentence is the text around its link: "Progress from" + link + ".".
-        """
-        state = self.index.goals[goal.slug]
-        source = state.progress_source
-        if source == "achieved":
-            return "Achieved, so it counts as 100%.", None
-        if source == "goal":
-            return "Progress as set on the goal itself.", None
-        if source == "tasks":
-            done = sum(t.done for t in goal.tasks)
-            return f"Progress from the checklist: {done} of {len(goal.tasks)} done.", None
-        if source == "review":  # the latest dated review that gave a number
-            latest = state.history[-1]
-            if latest.review is None:  # a review that is not published: its date alone
-                return f"Progress from the review of {fmt_date(latest.day)}.", None
-            return "Progress from", latest.review
-        return "No progress recorded yet.", None

@@ -104,7 +104,7 @@ def test_a_public_goal_keeps_the_figures_of_an_unpublished_review_but_nothing_el
     build(career, tmp_path / "site")
     goal = (tmp_path / "site/goals/learn-rust/index.html").read_text("utf-8")
     assert "40%" in goal  # the Q3 review's figure: the goal's own fact
-    assert "Progress from the review of 30 Sep 2026." in goal
+    assert "40% from the latest review, of 30 Sep 2026." in goal
     assert "reviews/" not in goal and "2026-Q3" not in goal  # no link, no period, no title
     assert "77%" not in goal  # a private review gives nothing
     data = json.loads((tmp_path / "site/index.json").read_text("utf-8"))
