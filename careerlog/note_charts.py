@@ -1,5 +1,5 @@
 """The charts of the site drawn from notes: the career timeline, a skill's notes by date, a
-goal's progress. `charts.py` draws them; this module decides what they show."""
+goal's progress. `timeline.py` and `charts.py` draw them; this module decides what they show."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from careerlog import charts
+from careerlog import charts, timeline
 from careerlog.corrections import Correction, describe
 from careerlog.formatting import fmt_date, fmt_month, kind_name, kind_plural, plural
 from careerlog.index import Index
@@ -16,7 +16,7 @@ from careerlog.progress import GoalState
 from careerlog.routes import href, note_path
 
 TIMELINE_LANES = [
-    charts.Lane(kind, kind_plural(kind))
+    timeline.Lane(kind, kind_plural(kind))
     for kind in (
         "role",
         "goal",
@@ -40,7 +40,7 @@ def timeline_chart(
         return Markup("")
     # Targets decades away would stretch the picture: the axis stops two years after today.
     return Markup(
-        charts.timeline_svg(
+        timeline.timeline_svg(
             TIMELINE_LANES,
             spans,
             marks,
@@ -54,10 +54,10 @@ def timeline_chart(
 
 def timeline_items(
     index: Index, root: str, kinds: tuple[str, ...] | None
-) -> tuple[list[charts.Span], list[charts.Mark]]:
+) -> tuple[list[timeline.Span], list[timeline.Mark]]:
     """Roles and goals as spans, every other dated note as a mark."""
-    spans: list[charts.Span] = []
-    marks: list[charts.Mark] = []
+    spans: list[timeline.Span] = []
+    marks: list[timeline.Mark] = []
     for note in index.notes:
         if kinds is not None and note.kind not in kinds:
             continue
@@ -82,8 +82,8 @@ def timeline_items(
     return spans, marks
 
 
-def note_mark(note: Note, day: date, link: str, classes: str, *, detail: str = "") -> charts.Mark:
-    return charts.Mark(
+def note_mark(note: Note, day: date, link: str, classes: str, *, detail: str = "") -> timeline.Mark:
+    return timeline.Mark(
         note.kind,
         day,
         f"{kind_name(note.kind)}: {note.title} ({fmt_date(day)}{detail})",
@@ -93,14 +93,14 @@ def note_mark(note: Note, day: date, link: str, classes: str, *, detail: str = "
     )
 
 
-def role_span(role: Role, today: date, link: str) -> charts.Span | None:
+def role_span(role: Role, today: date, link: str) -> timeline.Span | None:
     start = role.start or role.date
     if start is None:
         return None
     end = role.end if role.end and role.end < today else max(today, start)
     current = role.end is None or role.end >= today
     when = f"{fmt_month(start)} – {fmt_month(role.end) if role.end else 'now'}"
-    return charts.Span(
+    return timeline.Span(
         "role",
         start,
         end,
@@ -111,7 +111,7 @@ def role_span(role: Role, today: date, link: str) -> charts.Span | None:
     )
 
 
-def goal_span(goal: Goal, state: GoalState, today: date, link: str) -> charts.Span | None:
+def goal_span(goal: Goal, state: GoalState, today: date, link: str) -> timeline.Span | None:
     start = goal.started or goal.date
     if start is None and goal.target is None:
         return None
@@ -144,7 +144,7 @@ def goal_span(goal: Goal, state: GoalState, today: date, link: str) -> charts.Sp
     title = f"Goal: {goal.title}, {goal.status}, {state.progress}%, {when}"
     if state.overdue:
         title += f", {plural(state.days_overdue, 'day')} overdue"
-    return charts.Span(
+    return timeline.Span(
         "goal",
         start,
         end,
@@ -167,7 +167,7 @@ def skill_chart(skill: str, notes: list[Note], today: date, root: str) -> Markup
     if not marks:
         return Markup("")
     return Markup(
-        charts.timeline_svg(
+        timeline.timeline_svg(
             TIMELINE_LANES,
             [],
             marks,
