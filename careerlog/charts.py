@@ -59,8 +59,9 @@ def _ticks(start: date, end: date, plot_width: float, min_gap: float) -> tuple[l
 
 @dataclass(frozen=True)
 class Marker:
-    """A day named on a chart (started, target, today): a dashed line across the plot with its
-    name above, each name on a row of its own so that two close days never overprint."""
+    """A day named on a chart (started, target, today): a dashed line down the plot with its
+    name above the plot, each name on a row of its own so that two close days never overprint
+    and no line crosses a name."""
 
     day: date
     label: str
@@ -74,7 +75,7 @@ class Marker:
 PLOT_HEIGHT = 170.0
 MARKER_ROW = 16.0
 AXIS_BELOW = 30.0
-WIDE_PLOT, NARROW_PLOT, TICK_GAP = 560.0, 250.0, 76.0
+WIDE_PLOT, NARROW_PLOT, TICK_GAP = 560.0, 250.0, 64.0
 
 
 def _pct(value: float) -> str:
@@ -103,8 +104,10 @@ def _tick_marks(start: date, end: date, share: Callable[[date], float], bottom: 
 def _marker_lines(
     markers: list[Marker], share: Callable[[date], float], top: float, bottom: float
 ) -> list[str]:
-    """Each marker's name on its own row from `top`, on the side of its line with more room."""
+    """Each marker's name on its own row from `top`, on the side of its line with more room;
+    the lines run from below the last row to `bottom`."""
     out = []
+    lines_top = top + len(markers) * MARKER_ROW
     for row, marker in enumerate(markers):
         y = top + row * MARKER_ROW + 12
         cls = escape(marker.classes)
@@ -113,7 +116,7 @@ def _marker_lines(
         anchor, dx = ("end", -5) if where > 60 else ("start", 5)
         if marker.line:
             out.append(
-                f'<line class="chart-marker {cls}" x1="{x}" y1="{coord(y - 11)}" x2="{x}" '
+                f'<line class="chart-marker {cls}" x1="{x}" y1="{coord(lines_top)}" x2="{x}" '
                 f'y2="{coord(bottom)}"/>'
             )
         else:
@@ -185,7 +188,7 @@ def progress_chart(
     if end <= start:
         start, end = start - timedelta(days=45), end + timedelta(days=45)
     span_days = (end - start).days
-    top = 6 + len(markers) * MARKER_ROW
+    top = 6 + len(markers) * MARKER_ROW + 8  # room above 100% for a point's circle
     plot_bottom = top + PLOT_HEIGHT
     height = plot_bottom + AXIS_BELOW
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from html import escape
+from itertools import accumulate
 
 from careerlog.charts import coord as _n
 
@@ -78,11 +79,13 @@ def _text_width(text: str, size: float = FONT) -> float:
 
 def _shorten(text: str, width: float) -> str:
     """`text` cut with an ellipsis to fit `width`; "" when not even a few letters fit."""
-    for end in range(len(text), 3, -1):
-        short = text if end == len(text) else text[:end].rstrip() + "…"
-        if _text_width(short) <= width:
-            return short
-    return ""
+    if _text_width(text) <= width:
+        return text
+    room = width - _text_width("…")
+    # the whole text is wider than `width`, so some prefix runs out of room
+    end = next(i for i, used in enumerate(accumulate(map(_text_width, text))) if used > room)
+    short = text[:end].rstrip()
+    return short + "…" if len(short) >= 3 else ""
 
 
 def _clear_of(lo: float, hi: float, line: float) -> list[tuple[float, float]]:

@@ -57,14 +57,15 @@ def test_the_public_home_is_a_profile_without_tracker_flags(public_url, open_pag
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_tracker_shows_every_flag_under_a_banner(tracker_url, open_page, scheme):
-    visit = open_page(tracker_url, width=1440, height=900, scheme=scheme, bypass_csp=True)
+@pytest.mark.parametrize("width", [375, 1440])
+def test_the_tracker_shows_every_flag_under_a_banner(tracker_url, open_page, scheme, width):
+    visit = open_page(tracker_url, width=width, height=900, scheme=scheme, bypass_csp=True)
     page = visit.page
     assert page.locator(".private-banner").is_visible()
     assert page.locator("meta[name=robots]").get_attribute("content") == "noindex, nofollow"
     assert page.get_by_role("heading", name="Needs attention").is_visible()
     assert page.locator(".overdue-badge").count() >= 1 and page.locator(".stale-badge").count() >= 1
-    shot = ARTIFACTS / "screenshots" / f"tracker-home-1440-{scheme}.png"
+    shot = ARTIFACTS / "screenshots" / f"tracker-home-{width}-{scheme}.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shot), full_page=True)
     page.add_script_tag(path=str(AXE_JS))
