@@ -9,6 +9,7 @@ import pytest
 # a scrolling or clipping box around it, wider than itself, or not shown at all.
 HIDDEN_CELLS_JS = """
 () => {
+  document.querySelectorAll('main details').forEach((d) => { d.open = true; });  // as a reader would
   const width = window.innerWidth;
   const problems = [];
   for (const cell of document.querySelectorAll('main table tbody th, main table tbody td')) {
@@ -16,7 +17,7 @@ HIDDEN_CELLS_JS = """
     if (!text && !cell.querySelector('.mini-bar')) continue;
     const name = `${cell.tagName.toLowerCase()} ${JSON.stringify(text.slice(0, 40))}`;
     const r = cell.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1 || getComputedStyle(cell).visibility === 'hidden') {
+    if (r.width < 1 || r.height < 1 || !cell.checkVisibility({visibilityProperty: true})) {
       problems.push(`${name} is not shown`);
       continue;
     }
