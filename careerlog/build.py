@@ -17,6 +17,7 @@ from careerlog.diagnostics import (
     has_errors,
     sorted_diagnostics,
 )
+from careerlog.fingerprint import BuildResult
 from careerlog.index import Index, build_index, check_references
 from careerlog.kinds import make_note, unknown_folder_kinds
 from careerlog.model import Goal
@@ -118,17 +119,6 @@ def load_public(vault: Path, *, today: date | None = None) -> tuple[Index, list[
 
     index, diagnostics = load_checked(vault, today=today)
     return public_index(index), diagnostics
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    out: Path
-    pages: int
-    files: int
-    diagnostics: list[Diagnostic]
-    searchable: bool
-    base_url: str  # the config's; without one, 404.html can only link from the domain's root
-    notice: str = ""  # one line about the vault's git history: none, or only part of it
 
 
 def build_site(

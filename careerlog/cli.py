@@ -182,12 +182,12 @@ def build(
     bannered and marked noindex; never into the public site's folder.
 
     On any error nothing is written and the previous site stays as it was."""
-    from careerlog.build import build_site
+    from careerlog.fingerprint import build_if_changed
 
     if private and click.get_current_context().get_parameter_source("out").name == "DEFAULT":
         raise click.UsageError("--private needs its own --out folder (never the public site's)")
     try:
-        result = build_site(
+        result = build_if_changed(
             vault, out, today=today, strict=strict, search=not no_search, private=private
         )
     except VaultErrors as exc:

@@ -119,6 +119,8 @@ _FLAG_LIKE = re.compile(
 def _visible(line: str) -> str:
     """The line without invisible characters (zero-width spaces, a stray BOM, controls) or
     surrounding spaces: what a reader of the file sees."""
+    if line.isprintable():  # no control or format character (most lines): skip the scan
+        return line.strip()
     return "".join(c for c in line if unicodedata.category(c) not in ("Cf", "Cc")).strip()
 
 

@@ -13,8 +13,8 @@ from typing import Any
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
 from careerlog.front_matter import split_front_matter
 from careerlog.names import NOTE_SUFFIXES
+from careerlog.site_marker import MARKER_FILE
 
-MARKER_FILE = ".careerlog-site"  # written into every folder a build creates
 THEME_FOLDER = "theme"  # the vault's own site templates
 TEMPLATES_FOLDER = "templates"  # where they were before `theme/`; still read, with a warning
 NOTE_TEMPLATE_FOLDERS = ("templates", "_templates")  # note templates (Obsidian's and others')
