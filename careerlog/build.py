@@ -129,10 +129,12 @@ def build_site(
     strict: bool = False,
     search: bool = True,
     private: bool = False,
+    jobs: int | None = None,
 ) -> BuildResult:
     """Build the public site of `vault` into `out`, or with `private` the owner's tracker
     (never into a folder that holds a public site, nor the reverse); on any error, `out` is
-    left exactly as it was."""
+    left exactly as it was. `jobs` processes render the pages (default: one a core, for a
+    vault large enough to gain from it)."""
     import jinja2
 
     from careerlog import output
@@ -153,7 +155,12 @@ def build_site(
         raise VaultErrors(diagnostics)
     try:
         files = render_site(
-            index, vault_templates, search=search, private=private, attachments=attachments
+            index,
+            vault_templates,
+            search=search,
+            private=private,
+            attachments=attachments,
+            jobs=jobs or default_jobs(len(index.notes)),
         )
     except jinja2.TemplateError as exc:  # most likely in the vault's own templates/
         raise CareerlogError(_template_error(exc)) from None
@@ -169,6 +176,17 @@ def build_site(
     return BuildResult(
         out, pages, len(files), diagnostics, search, index.config.base_url, index.history_notice
     )
+
+
+NOTES_PER_JOB = 400  # fewer notes a process than this, and starting it costs more than it saves
+
+
+def default_jobs(notes: int) -> int:
+    """One process a core that the system lets us use, each with NOTES_PER_JOB notes at least."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, notes // NOTES_PER_JOB))
 
 
 def _template_error(exc) -> str:

@@ -171,9 +171,20 @@ def status(vault: Path, today: date | None) -> None:
     help="Build your private tracker instead (every note, what needs attention); needs an "
     "--out folder of its own.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes rendering pages [default: one a core, for a large vault].",
+)
 @TODAY
 def build(
-    vault: Path, out: Path, strict: bool, no_search: bool, private: bool, today: date | None
+    vault: Path,
+    out: Path,
+    strict: bool,
+    no_search: bool,
+    private: bool,
+    jobs: int | None,
+    today: date | None,
 ) -> None:
     """Build the public site of VAULT into --out: the kinds you publish ([publish] in
     careerlog.toml), never a private or draft note.
@@ -188,7 +199,13 @@ def build(
         raise click.UsageError("--private needs its own --out folder (never the public site's)")
     try:
         result = build_if_changed(
-            vault, out, today=today, strict=strict, search=not no_search, private=private
+            vault,
+            out,
+            today=today,
+            strict=strict,
+            search=not no_search,
+            private=private,
+            jobs=jobs,
         )
     except VaultErrors as exc:
         _print_diagnostics(exc.diagnostics, err=True)

@@ -195,6 +195,7 @@ def build_if_changed(
     strict: bool = False,
     search: bool = True,
     private: bool = False,
+    jobs: int | None = None,
 ) -> BuildResult:
     """`build.build_site`, unless the last build into `out` had the same fingerprint: then
     what it reported, without loading anything."""
@@ -207,6 +208,8 @@ def build_if_changed(
         return reused
     from careerlog.build import build_site
 
-    result = build_site(vault, out, today=day, strict=strict, search=search, private=private)
+    result = build_site(
+        vault, out, today=day, strict=strict, search=search, private=private, jobs=jobs
+    )
     remember(vault, fingerprint, result)
     return result

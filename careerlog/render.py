@@ -22,6 +22,7 @@ Every URL in a page is relative to that page, so the site works under any sub-pa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -119,6 +120,7 @@ def render_site(
     search: bool = False,
     private: bool = False,
     attachments: Attachments | None = None,
+    jobs: int = 1,
 ) -> dict[str, bytes]:
     """Every file of the site of `index`, keyed by its posix path relative to the site's root:
     the public site of a public index, or with `private` the owner's tracker (every note, what
@@ -126,19 +128,85 @@ def render_site(
 
     With `search`, the site also gets `search/index.html`, a page for the Pagefind index that
     the build adds after writing (`pagefind/`); without it, no page links to a search.
-    `attachments` (of the same index) are copied in and placed in the pages.
+    `attachments` (of the same index) are copied in and placed in the pages. With `jobs`,
+    that many processes render the pages (where processes can be forked); the files are the
+    same.
     """
     attachments = attachments or Attachments()
     environment = make_environment(vault_templates)
-    site = SiteWriter(index, environment, search=search, private=private, attachments=attachments)
-    for path, content in attachments.files.items():
-        site.add(path, content, f"attachment {path}")
-    pages.render_pages(site)
-    feeds.render_feeds(site)  # after the pages: the sitemap lists them
-    for path, content in static_files(vault_templates).items():
-        site.add(path, content, f"static file {path}", replace=True)
-    pages.render_404(site)  # after the static files: it carries the stylesheet inline
-    return dict(sorted(site.files.items()))
+
+    def site_of(share: tuple[int, int] | None) -> SiteWriter:
+        site = SiteWriter(
+            index, environment, search=search, private=private, attachments=attachments,
+            share=share,
+        )  # fmt: skip
+        for path, content in attachments.files.items():
+            site.add(path, content, f"attachment {path}")
+        pages.render_pages(site)
+        feeds.render_feeds(site)  # after the pages: the sitemap lists them
+        for path, content in static_files(vault_templates).items():
+            site.add(path, content, f"static file {path}", replace=True)
+        pages.render_404(site)  # after the static files: it carries the stylesheet inline
+        return site
+
+    if jobs > 1 and fork_available():
+        files = _render_in_processes(site_of, jobs)
+    else:
+        files = site_of(None).files
+    return dict(sorted(files.items()))
+
+
+def fork_available() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _render_in_processes(
+    site_of: Callable[[tuple[int, int] | None], SiteWriter], jobs: int
+) -> dict[str, bytes]:
+    """The site's files, its pages rendered by `jobs` processes, each every n-th page (forked,
+    so each starts with the index and the environment already in memory). If any process
+    fails, this one renders everything again, so that an error is raised here as it would be
+    without processes."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    workers = []
+
+    def render_share(share: int, send) -> None:
+        try:
+            site = site_of((share, jobs))
+            send.send({path: site.files[path] for path in site.rendered_here})
+        except Exception:  # noqa: BLE001 - raised again, clearly, by the render in this process
+            send.send(None)
+        finally:
+            send.close()
+
+    try:
+        for share in range(1, jobs):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=render_share, args=(share, send), daemon=True)
+            process.start()
+            send.close()
+            workers.append((process, receive))
+        site = site_of((0, jobs))
+        files = site.files
+        for _, receive in workers:
+            try:
+                share = receive.recv()
+            except EOFError:  # killed
+                share = None
+            if share is None:
+                return site_of(None).files
+            files.update(share)
+        return files
+    finally:
+        for process, receive in workers:
+            receive.close()
+            if process.is_alive():
+                process.terminate()
+            process.join()
 
 
 def static_files(vault_templates: VaultTemplates) -> dict[str, bytes]:

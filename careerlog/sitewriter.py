@@ -54,8 +54,13 @@ class SiteWriter:
         search: bool = False,
         private: bool = False,
         attachments: Attachments | None = None,
+        share: tuple[int, int] | None = None,
     ):
         self.index = index
+        # (this process, of how many): the pages this one renders, every n-th; the others
+        # are recorded with no content, for another process to fill in (render.py)
+        self.share = share
+        self.rendered_here: list[str] = []
         self.attachments = attachments or Attachments()
         self.search = search
         self.private = private  # the owner's tracker, not the public site
@@ -118,6 +123,12 @@ class SiteWriter:
         **context: Any,
     ) -> None:
         """An HTML page: `title` names it, `current` is its entry in the navigation."""
+        if self.share is not None:
+            turn = len(self._origins)  # the same sequence in every process
+            if turn % self.share[1] != self.share[0]:
+                self.add(path, b"", origin)
+                return
+            self.rendered_here.append(path)
         html = self.render(template, root_of(path), path, title=title, current=current, **context)
         self.add(path, html.encode("utf-8"), origin)
 

@@ -147,3 +147,21 @@ def test_the_cache_is_kept_in_the_vaults_own_git_ignored_folder(vault, tmp_path)
     after = {p for p in vault.rglob("*") if ".careerlog" not in p.parts}
     assert after == before  # nothing of the vault's own changed or was added
     assert (vault / ".careerlog/.gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_pages_rendered_by_several_processes_are_the_same_files(vault, tmp_path):
+    build_site(vault, tmp_path / "one", today=TODAY, search=False, jobs=1)
+    build_site(vault, tmp_path / "three", today=TODAY, search=False, jobs=3)
+    assert tree_digest(tmp_path / "three") == tree_digest(tmp_path / "one")
+
+
+def test_a_template_error_in_another_process_is_reported_as_without_processes(vault, tmp_path):
+    (vault / "theme").mkdir()
+    (vault / "theme/note.html").write_text(
+        '{% extends "theme/note.html" %}\n{% block content %}{{ no_such.thing }}{% endblock %}\n',
+        encoding="utf-8",
+    )
+    result = cli_build(vault, tmp_path / "site", "--jobs", "2")
+    assert result.exit_code == 1
+    assert "note.html:2: template error: 'no_such' is undefined" in result.output
+    assert not (tmp_path / "site").exists()
