@@ -222,6 +222,47 @@ def build(
     )
 
 
+@main.command()
+@VAULT
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but this computer's own shows your private notes "
+    "to your network.",
+)
+@click.option("--public", is_flag=True, help="Preview the public site instead of your tracker.")
+@TODAY
+def serve(vault: Path, port: int, host: str, public: bool, today: date | None) -> None:
+    """Preview VAULT in your browser: your private tracker (every note, what needs attention),
+    built into a temporary folder, rebuilt whenever you save a file; open pages reload
+    themselves. Ctrl-C stops."""
+    from careerlog.serve import serve_vault
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            click.style(
+                printable(f"warning: serving on {host}: other computers may reach it"),
+                fg="yellow",
+            ),
+            err=True,
+        )
+    try:
+        serve_vault(
+            vault,
+            host=host,
+            port=port,
+            public=public,
+            today=today,
+            report=click.echo,
+            show_diagnostics=lambda diagnostics: _print_diagnostics(diagnostics, err=True),
+        )
+    except VaultErrors as exc:
+        _print_diagnostics(exc.diagnostics, err=True)
+        raise
+
+
 @main.group()
 def export() -> None:
     """Your public notes in other shapes: a JSON Resume, a brag document."""
