@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from careerlog.body_cache import BodyCache
 from careerlog.characters import control_character_warnings
 from careerlog.config import load_config
 from careerlog.diagnostics import (
@@ -130,11 +131,13 @@ def build_site(
     search: bool = True,
     private: bool = False,
     jobs: int | None = None,
+    bodies: BodyCache | None = None,
 ) -> BuildResult:
     """Build the public site of `vault` into `out`, or with `private` the owner's tracker
     (never into a folder that holds a public site, nor the reverse); on any error, `out` is
     left exactly as it was. `jobs` processes render the pages (default: one a core, for a
-    vault large enough to gain from it)."""
+    vault large enough to gain from it). `bodies`: the rendered bodies of the build before
+    (`careerlog serve` keeps them), reused where they still hold."""
     import jinja2
 
     from careerlog import output
@@ -161,6 +164,7 @@ def build_site(
             private=private,
             attachments=attachments,
             jobs=jobs or default_jobs(len(index.notes)),
+            bodies=bodies,
         )
     except jinja2.TemplateError as exc:  # most likely in the vault's own templates/
         raise CareerlogError(_template_error(exc)) from None

@@ -72,7 +72,7 @@ def take(vault: Path, out: Path, *, today: date, flags: dict[str, object]) -> Fi
     skip = {os.path.realpath(out)}
     for relative, state in _files(vault, skip=skip, dot_folders=READ_DOT_FOLDERS):
         digest.update(f"{relative}\0{state}\n".encode("utf-8", "surrogateescape"))
-        if state[2] >= taken_ns - TRUST_AFTER_NS:
+        if stat.S_ISREG(state[0]) and state[2] >= taken_ns - TRUST_AFTER_NS:
             recent[relative] = _content_hash(vault / relative)
     return Fingerprint(digest.hexdigest(), taken_ns, recent)
 
@@ -117,8 +117,13 @@ def _files(folder: Path, *, skip: set[str], dot_folders: frozenset[str] = frozen
 
 
 def _content_hash(path: Path) -> str:
+    """The hash of a regular file's bytes; "" for anything else (never waits on a FIFO)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with open(path, "rb", buffering=0) as file:
+        descriptor = os.open(path, flags)
+        with open(descriptor, "rb", buffering=0) as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return ""
             return hashlib.sha256(file.read()).hexdigest()
     except OSError:
         return ""

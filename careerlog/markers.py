@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,7 @@ def marker_key(key: str) -> str | None:
     return folded if folded in MARKER_KEYS else None
 
 
+@lru_cache(maxsize=4096)  # every note asks for the same few keys: title, date, tags...
 def near_marker(key: str) -> str | None:
     """The marker that `key` almost names (`privat`, `is_private`, `drfat`, `un-published`),
     or None when it is a marker itself or clearly another word."""

@@ -25,6 +25,7 @@ import errno
 import functools
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -89,7 +90,7 @@ def publish(
     to the staged folder), then swapped in. On any error `out` is left as it was."""
     with _locked(out):
         remove_leftovers(out)
-        staging = stage_site(files, out)
+        staging = stage_site(files, out, previous=out if (out / MARKER_FILE).is_file() else None)
         try:
             if finish is not None:
                 finish(staging)
@@ -164,18 +165,24 @@ def remove_leftovers(out: Path) -> None:
             path.rmdir()
 
 
-def stage_site(files: dict[str, bytes], out: Path) -> Path:
-    """Write every file into a new temporary folder beside `out`, and return it."""
+def stage_site(files: dict[str, bytes], out: Path, previous: Path | None = None) -> Path:
+    """Write every file into a new temporary folder beside `out`, and return it. A file
+    with the same bytes in the `previous` site is linked, not written: the swap and the
+    removal of the previous site then free nothing, and a file unchanged keeps its time (a
+    deploy tool or a browser cache sees it unchanged)."""
     try:
         staging = Path(tempfile.mkdtemp(prefix=sibling_prefix(out), dir=out.parent))
     except OSError as exc:
         raise _cannot_write(out, exc) from None
     try:
         (staging / MARKER_FILE).write_text(MARKER_TEXT, encoding="utf-8")
+        made = set()
         for relative, content in sorted(files.items()):
             target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            stage_file(target, content, previous / relative if previous else None)
         os.chmod(staging, 0o755)  # mkdtemp makes it private to us; a site is meant to be read
     except BaseException as exc:
         discard(staging)
@@ -183,6 +190,27 @@ def stage_site(files: dict[str, bytes], out: Path) -> Path:
             raise CareerlogError(f"cannot write {exc.filename}: {exc.strerror}") from None
         raise
     return staging
+
+
+def stage_file(target: Path, content: bytes, previous: Path | None) -> None:
+    """`content` at `target`: a hard link to `previous` when that holds the same bytes."""
+    if previous is not None and _same_bytes(previous, content):
+        try:
+            os.link(previous, target, follow_symlinks=False)
+            return
+        except OSError:  # a file system without hard links, or the previous site changed
+            pass
+    target.write_bytes(content)
+
+
+def _same_bytes(path: Path, content: bytes) -> bool:
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(content):
+            return False
+        return path.read_bytes() == content
+    except OSError:
+        return False
 
 
 def swap_in(staging: Path, out: Path) -> None:

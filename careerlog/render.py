@@ -33,6 +33,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 import careerlog
 from careerlog import feeds, formatting, pages, routes
 from careerlog.attachments import Attachments
+from careerlog.body_cache import BodyCache
 from careerlog.index import Index
 from careerlog.sitewriter import SiteWriter
 from careerlog.vault_templates import VaultTemplates
@@ -121,6 +122,7 @@ def render_site(
     private: bool = False,
     attachments: Attachments | None = None,
     jobs: int = 1,
+    bodies: BodyCache | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site of `index`, keyed by its posix path relative to the site's root:
     the public site of a public index, or with `private` the owner's tracker (every note, what
@@ -130,7 +132,8 @@ def render_site(
     the build adds after writing (`pagefind/`); without it, no page links to a search.
     `attachments` (of the same index) are copied in and placed in the pages. With `jobs`,
     that many processes render the pages (where processes can be forked); the files are the
-    same.
+    same. `bodies` are the bodies rendered by the build before, to reuse where they still
+    hold.
     """
     attachments = attachments or Attachments()
     environment = make_environment(vault_templates)
@@ -138,7 +141,7 @@ def render_site(
     def site_of(share: tuple[int, int] | None) -> SiteWriter:
         site = SiteWriter(
             index, environment, search=search, private=private, attachments=attachments,
-            share=share,
+            share=share, bodies=bodies,
         )  # fmt: skip
         for path, content in attachments.files.items():
             site.add(path, content, f"attachment {path}")

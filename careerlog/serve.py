@@ -23,6 +23,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path, PurePath
 
+from careerlog.body_cache import BodyCache
 from careerlog.diagnostics import ERROR, CareerlogError, Diagnostic, VaultErrors, printable
 from careerlog.preview_server import Rebuilds, make_server
 
@@ -94,9 +95,14 @@ def serve_vault(
 
     work = Path(tempfile.mkdtemp(prefix="careerlog-serve-"))
     out = work / "site"
+    bodies = BodyCache()
 
     def build() -> list[Diagnostic]:
-        result = build_site(vault, out, today=today, search=False, private=not public, jobs=1)
+        # one process: forking beside the server's and the watcher's threads is not safe
+        result = build_site(
+            vault, out, today=today, search=False, private=not public, jobs=1, bodies=bodies
+        )
+        bodies.forget_unused()
         return result.diagnostics
 
     try:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from careerlog.attachments import Attachments
+from careerlog.body_cache import BodyCache
 from careerlog.decisions import slips_of
 from careerlog.diagnostics import CareerlogError
 from careerlog.embeds import Placed, Placer
@@ -55,12 +56,14 @@ class SiteWriter:
         private: bool = False,
         attachments: Attachments | None = None,
         share: tuple[int, int] | None = None,
+        bodies: BodyCache | None = None,
     ):
         self.index = index
         # (this process, of how many): the pages this one renders, every n-th; the others
         # are recorded with no content, for another process to fill in (render.py)
         self.share = share
         self.rendered_here: list[str] = []
+        self.bodies = bodies or BodyCache()  # rendered bodies, perhaps from the build before
         self.attachments = attachments or Attachments()
         self.search = search
         self.private = private  # the owner's tracker, not the public site
@@ -192,13 +195,19 @@ class SiteWriter:
             return self.body_html(target, url, embedded_in, fragment) or None
 
         title = None if outer else note.title
-        return render_body(
-            note.body,
-            self.resolver(note, url),
-            title,
+        return self.bodies.render(
+            ("body", note.body, title, bool(outer), section),
+            lambda resolve, embed, attachment: render_body(
+                note.body,
+                resolve,
+                title,
+                embed=embed,
+                embedded=bool(outer),
+                section=section,
+                attachment=attachment,
+            ),
+            resolve=self.resolver(note, url),
             embed=embed,
-            embedded=bool(outer),
-            section=section,
             attachment=self.placer(note, url),
         )
 
@@ -242,5 +251,9 @@ class SiteWriter:
         """The first paragraph of a note's body as plain text, cut at a word near `limit` characters."""
         key = f"{note.slug}:{limit}"
         if key not in self._summaries:
-            self._summaries[key] = summary(note.body, self.resolver(note, lambda path: path), limit)
+            self._summaries[key] = self.bodies.render(
+                ("summary", note.body, limit),
+                lambda resolve: summary(note.body, resolve, limit),
+                resolve=self.resolver(note, lambda path: path),
+            )
         return self._summaries[key]

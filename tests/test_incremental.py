@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from careerlog.body_cache import BodyCache
 from careerlog.build import build_site
 from careerlog.fingerprint import build_if_changed
 from tests.conftest import SAMPLE_VAULT, TODAY, cli_build, leaks, tree_digest
@@ -50,12 +51,18 @@ def assert_as_from_scratch(vault: Path, site: Path, tmp_path: Path, **kwargs) ->
 
 
 def test_every_kind_of_edit_builds_what_a_build_from_scratch_builds(vault, tmp_path):
-    site = tmp_path / "site"
+    """Both ways a build reuses the build before: `build` skipping what did not change, and
+    `serve` keeping rendered bodies (reused while their links answer the same)."""
+    site, served = tmp_path / "site", tmp_path / "served"
+    bodies = BodyCache()
     today = TODAY
 
     def rebuild() -> None:
         build_if_changed(vault, site, today=today, search=False)
         assert_as_from_scratch(vault, site, tmp_path, today=today)
+        build_site(vault, served, today=today, search=False, bodies=bodies)
+        bodies.forget_unused()
+        assert tree_digest(served) == tree_digest(site)
 
     rebuild()
     edit(vault, NOTE, "the graveyard slot", "the slot after lunch")  # a body
@@ -165,3 +172,17 @@ def test_a_template_error_in_another_process_is_reported_as_without_processes(va
     assert result.exit_code == 1
     assert "note.html:2: template error: 'no_such' is undefined" in result.output
     assert not (tmp_path / "site").exists()
+
+
+def test_an_edit_rewrites_only_the_files_whose_bytes_changed(vault, tmp_path):
+    site = tmp_path / "site"
+    build_if_changed(vault, site, today=TODAY, search=False)
+    before = states(site)
+    edit(vault, NOTE, "the graveyard slot", "the slot after lunch")
+    build_if_changed(vault, site, today=TODAY, search=False)
+    after = states(site)
+    rewritten = {path for path, state in after.items() if before.get(path) != state}
+    assert PAGE in rewritten
+    assert "static/style.css" not in rewritten
+    assert "cv/index.html" not in rewritten  # the CV does not show that sentence
+    assert len(rewritten) < len(after) / 4

@@ -52,7 +52,7 @@ if point.startswith("fallback-"):  # a system or file system without RENAME_EXCH
     "hold-after-rename": lambda: patch(os, "rename", after=True, then=hold),
     "after-lock": lambda: patch(output, "_take_lock", after=True),
     "after-mkdtemp": lambda: patch(tempfile, "mkdtemp", after=True),
-    "before-write": lambda: patch(pathlib.Path, "write_bytes"),
+    "before-write": lambda: patch(output, "stage_file"),  # a file written or linked
     "before-exchange": lambda: patch(output, "_exchange"),
     "after-exchange": lambda: patch(output, "_exchange", after=True),
     "before-unlink": lambda: patch(os, "unlink"),

@@ -1,0 +1,59 @@
+"""Rendered bodies kept from one build to the next (in `careerlog serve`), each reused while
+every question its rendering asked still gets the same answer.
+
+A body's HTML is a pure function of its Markdown, a few flags, and the answers to the
+questions its rendering asks: where each link goes and the title it shows, what each embed
+holds, where each attachment is. With each HTML the cache keeps those questions and answers;
+the next build asks them again (a lookup each) and reuses the HTML only when every answer is
+the same. So nothing needs to know which notes a body depends on: a link target renamed,
+retitled or made private changes an answer, and the body is rendered again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+Trace = tuple[tuple[str, tuple[Any, ...], Any], ...]  # (question, arguments, answer), in order
+
+
+class BodyCache:
+    def __init__(self) -> None:
+        self._entries: dict[Hashable, tuple[str, Trace]] = {}
+        self._used: set[Hashable] = set()
+
+    def render(
+        self,
+        key: Hashable,
+        render: Callable[..., str],
+        **questions: Callable[..., Any] | None,
+    ) -> str:
+        """`render(**questions)`, or the text it gave for `key` before if every question it
+        asked then gets the same answer now. `key` holds everything else it reads."""
+        self._used.add(key)
+        entry = self._entries.get(key)
+        if entry is not None:
+            text, trace = entry
+            if all(questions[name](*args) == answer for name, args, answer in trace):
+                return text
+        asked: list[tuple[str, tuple[Any, ...], Any]] = []
+
+        def recorded(name: str, question: Callable[..., Any] | None):
+            if question is None:
+                return None
+
+            def ask(*args: Any) -> Any:
+                answer = question(*args)
+                asked.append((name, args, answer))
+                return answer
+
+            return ask
+
+        text = render(**{name: recorded(name, q) for name, q in questions.items()})
+        self._entries[key] = (text, tuple(asked))
+        return text
+
+    def forget_unused(self) -> None:
+        """Drop what the last build did not use (deleted notes, old versions of edited ones)."""
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._used = set()
