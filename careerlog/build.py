@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from careerlog.body_cache import BodyCache
 from careerlog.characters import control_character_warnings
 from careerlog.config import load_config
 from careerlog.diagnostics import (
@@ -23,7 +24,8 @@ from careerlog.index import Index, build_index, check_references
 from careerlog.kinds import make_note, unknown_folder_kinds
 from careerlog.model import Goal
 from careerlog.names import resolve_references, with_unique_slugs
-from careerlog.vault import find_note_files, read_note
+from careerlog.reuse import NoteCache, Reuse
+from careerlog.vault import RawNote, find_note_files, read_note
 from careerlog.vault_templates import find_vault_templates, read_vault_templates
 
 
@@ -33,8 +35,15 @@ class Loaded:
     index: Index  # of every note that loaded; its config and notes are in it
 
 
-def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, ...] = ()) -> Loaded:
-    """Read and validate every note, then index them; every problem is collected, none raised."""
+def load_vault(
+    vault: Path,
+    *,
+    today: date | None = None,
+    exclude: tuple[Path, ...] = (),
+    reuse: NoteCache | None = None,
+) -> Loaded:
+    """Read and validate every note, then index them; every problem is collected, none raised.
+    `reuse`: the notes read by the build before, taken again where their file is unchanged."""
     if not vault.is_dir():
         raise VaultErrors([Diagnostic(vault, 0, ERROR, "no such folder")])
     config, diagnostics = load_config(vault)
@@ -45,12 +54,12 @@ def load_vault(vault: Path, *, today: date | None = None, exclude: tuple[Path, .
     diagnostics += find_vault_templates(vault)[1]
     notes, raws = [], []
     for path in files:
-        raw, problems = read_note(vault, path)
+        if reuse is None:
+            raw, note, problems = _read_note_file(vault, path)
+        else:
+            raw, note, problems = reuse.read(path, partial(_read_note_file, vault, path))
         diagnostics += problems
         if raw is not None:
-            diagnostics += control_character_warnings(path, raw)
-            note, problems = make_note(vault, raw)
-            diagnostics += problems
             notes.append(note)
             raws.append(raw)
     diagnostics += unknown_folder_kinds(vault, raws)
@@ -77,6 +86,16 @@ def with_corrections(index: Index, vault: Path, as_written: dict[Path, Goal]) ->
     return replace(index, corrections=found.corrections, history_notice=found.notice)
 
 
+def _read_note_file(vault: Path, path: Path) -> tuple[RawNote | None, Any, list[Diagnostic]]:
+    """One note file read: as written, as a typed note, and its problems."""
+    raw, problems = read_note(vault, path)
+    if raw is None:
+        return None, None, problems
+    problems += control_character_warnings(path, raw)
+    note, more = make_note(vault, raw)
+    return raw, note, problems + more
+
+
 def strictly(diagnostics: list[Diagnostic], strict: bool) -> list[Diagnostic]:
     """With --strict, warnings count as errors."""
     if not strict:
@@ -93,10 +112,11 @@ def load_checked(
     today: date | None = None,
     strict: bool = False,
     exclude: tuple[Path, ...] = (),
+    reuse: NoteCache | None = None,
 ) -> tuple[Index, list[Diagnostic]]:
     """The whole index of `vault`, with the vault's warnings; any error (a warning too, with
     `strict`) raises VaultErrors."""
-    loaded = load_vault(vault, today=today, exclude=exclude)
+    loaded = load_vault(vault, today=today, exclude=exclude, reuse=reuse)
     diagnostics = strictly(loaded.diagnostics, strict)
     if has_errors(diagnostics):
         raise VaultErrors(diagnostics)
@@ -131,13 +151,13 @@ def build_site(
     search: bool = True,
     private: bool = False,
     jobs: int | None = None,
-    bodies: BodyCache | None = None,
+    reuse: Reuse | None = None,
 ) -> BuildResult:
     """Build the public site of `vault` into `out`, or with `private` the owner's tracker
     (never into a folder that holds a public site, nor the reverse); on any error, `out` is
     left exactly as it was. `jobs` processes render the pages (default: one a core, for a
-    vault large enough to gain from it). `bodies`: the rendered bodies of the build before
-    (`careerlog serve` keeps them), reused where they still hold."""
+    vault large enough to gain from it). `reuse`: the notes and rendered bodies of the build
+    before (`careerlog serve` keeps them), taken again where they still hold."""
     import jinja2
 
     from careerlog import output
@@ -147,7 +167,9 @@ def build_site(
 
     output.check_output_folder(out, vault)
     output.check_face(out, private=private)
-    index, diagnostics = load_checked(vault, today=today, strict=strict, exclude=(out,))
+    index, diagnostics = load_checked(
+        vault, today=today, strict=strict, exclude=(out,), reuse=reuse and reuse.notes
+    )
     vault_templates = read_vault_templates(vault)
     if not private:
         index = public_index(index)  # all below sees only what is published
@@ -164,7 +186,7 @@ def build_site(
             private=private,
             attachments=attachments,
             jobs=jobs or default_jobs(len(index.notes)),
-            bodies=bodies,
+            bodies=reuse and reuse.bodies,
         )
     except jinja2.TemplateError as exc:  # most likely in the vault's own templates/
         raise CareerlogError(_template_error(exc)) from None

@@ -33,8 +33,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 import careerlog
 from careerlog import feeds, formatting, pages, routes
 from careerlog.attachments import Attachments
-from careerlog.body_cache import BodyCache
 from careerlog.index import Index
+from careerlog.reuse import BodyCache
 from careerlog.sitewriter import SiteWriter
 from careerlog.vault_templates import VaultTemplates
 

@@ -23,9 +23,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path, PurePath
 
-from careerlog.body_cache import BodyCache
 from careerlog.diagnostics import ERROR, CareerlogError, Diagnostic, VaultErrors, printable
 from careerlog.preview_server import Rebuilds, make_server
+from careerlog.reuse import Reuse
 
 SETTLE = 0.03  # seconds without an event before a rebuild: a save's events come within this
 SWAP_AND_BACKUP = (".swp", ".swo", ".swx", "~", ".tmp", ".bak", ".part", ".crdownload")
@@ -95,14 +95,14 @@ def serve_vault(
 
     work = Path(tempfile.mkdtemp(prefix="careerlog-serve-"))
     out = work / "site"
-    bodies = BodyCache()
+    reuse = Reuse()
 
     def build() -> list[Diagnostic]:
         # one process: forking beside the server's and the watcher's threads is not safe
         result = build_site(
-            vault, out, today=today, search=False, private=not public, jobs=1, bodies=bodies
+            vault, out, today=today, search=False, private=not public, jobs=1, reuse=reuse
         )
-        bodies.forget_unused()
+        reuse.bodies.forget_unused()
         return result.diagnostics
 
     try:

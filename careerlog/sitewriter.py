@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from careerlog.attachments import Attachments
-from careerlog.body_cache import BodyCache
 from careerlog.decisions import slips_of
 from careerlog.diagnostics import CareerlogError
 from careerlog.embeds import Placed, Placer
@@ -22,6 +21,7 @@ from careerlog.linking import Resolver, link_resolver
 from careerlog.markdown import EMBED_DEPTH, render_body, summary
 from careerlog.model import NOTE_KIND, Goal, Note
 from careerlog.profile import owner_profile
+from careerlog.reuse import BodyCache
 from careerlog.routes import href, note_path, page_url, root_of
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from careerlog.body_cache import BodyCache
 from careerlog.build import build_site
 from careerlog.fingerprint import build_if_changed
+from careerlog.reuse import Reuse
 from tests.conftest import SAMPLE_VAULT, TODAY, cli_build, leaks, tree_digest
 
 NOTE = "achievements/spoke-at-northern-systems-conf.md"
@@ -52,16 +52,16 @@ def assert_as_from_scratch(vault: Path, site: Path, tmp_path: Path, **kwargs) ->
 
 def test_every_kind_of_edit_builds_what_a_build_from_scratch_builds(vault, tmp_path):
     """Both ways a build reuses the build before: `build` skipping what did not change, and
-    `serve` keeping rendered bodies (reused while their links answer the same)."""
+    `serve` keeping notes and rendered bodies (reused while they still hold)."""
     site, served = tmp_path / "site", tmp_path / "served"
-    bodies = BodyCache()
+    reuse = Reuse()
     today = TODAY
 
     def rebuild() -> None:
         build_if_changed(vault, site, today=today, search=False)
         assert_as_from_scratch(vault, site, tmp_path, today=today)
-        build_site(vault, served, today=today, search=False, bodies=bodies)
-        bodies.forget_unused()
+        build_site(vault, served, today=today, search=False, reuse=reuse)
+        reuse.bodies.forget_unused()
         assert tree_digest(served) == tree_digest(site)
 
     rebuild()
