@@ -18,6 +18,7 @@ import os
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -58,11 +59,12 @@ class Attachments:
         return lambda target, wiki: self.placed.get((note_path, target, wiki))
 
 
-def references(body: str, body_line: int) -> list[Reference]:
+@lru_cache(maxsize=16384)  # `careerlog serve` asks again for every note that did not change
+def references(body: str, body_line: int) -> tuple[Reference, ...]:
     """Every attachment a body links or embeds, located by its line in the file."""
     found: list[Reference] = []
     if "](" not in body and "[[" not in body and "]:" not in body:
-        return found  # no link, image or reference definition: no need to parse
+        return ()  # no link, image or reference definition: no need to parse
     for block in parser().parse(body, {}):
         if block.type != "inline" or not block.children:
             continue
@@ -82,7 +84,7 @@ def references(body: str, body_line: int) -> list[Reference]:
                 href = token.attrGet("href") or ""
                 if media.is_attachment_reference(href):
                     found.append(Reference(href, line, wiki=False))
-    return found
+    return tuple(found)
 
 
 def collect_attachments(index: Index, vault: Path, exclude: tuple[Path, ...] = ()) -> Attachments:
