@@ -89,6 +89,7 @@ def make_environment(vault_templates: VaultTemplates) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # one environment a build: never stat a template again per page
     )
     env.globals.update(
         fmt_date=formatting.fmt_date,
