@@ -19,6 +19,7 @@ markdown-it, Jinja2 or YAML.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import stat
 import sys
@@ -37,6 +38,16 @@ TRUST_AFTER_NS = 2_000_000_000
 # what says which commit is current (the goals' history comes from it).
 READ_DOT_FOLDERS = frozenset({".obsidian", ".git"})
 GIT_STATE = ("HEAD", "packed-refs", "refs")
+# What else decides the bytes of a site: the libraries that parse, render, clean and index it.
+DEPENDENCIES = (
+    "yaml",
+    "markdown_it",
+    "mdit_py_plugins",
+    "jinja2",
+    "markupsafe",
+    "nh3",
+    "pagefind_bin",
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,8 @@ def take(vault: Path, out: Path, *, today: date, flags: dict[str, object]) -> Fi
     for folder in (package, theme if theme.is_dir() else package.parent / "templates"):
         for relative, state in _files(folder, skip=set()):
             digest.update(f"{folder.name}/{relative}\0{state}\n".encode("utf-8", "surrogateescape"))
+    for name in DEPENDENCIES:  # an upgrade rewrites their files
+        digest.update(f"{name}\0{_module_state(name)}\n".encode())
     recent = {}
     skip = {os.path.realpath(out)}
     for relative, state in _files(vault, skip=skip, dot_folders=READ_DOT_FOLDERS):
@@ -114,6 +127,16 @@ def _files(folder: Path, *, skip: set[str], dot_folders: frozenset[str] = frozen
                 continue
             else:
                 yield relative, state
+
+
+def _module_state(name: str) -> tuple[int, int] | None:
+    """The size and time of a module's file, found without importing it."""
+    try:
+        spec = importlib.util.find_spec(name)
+        info = os.stat(spec.origin) if spec and spec.origin else None
+    except (ImportError, OSError, ValueError):
+        return None
+    return (info.st_size, info.st_mtime_ns) if info else None
 
 
 def _content_hash(path: Path) -> str:
