@@ -24,6 +24,7 @@ from careerlog.index import Index, build_index, check_references
 from careerlog.kinds import make_note, unknown_folder_kinds
 from careerlog.model import Goal
 from careerlog.names import resolve_references, with_unique_slugs
+from careerlog.process_checks import check_process_references
 from careerlog.reuse import NoteCache, Reuse
 from careerlog.vault import RawNote, find_note_files, read_note
 from careerlog.vault_templates import find_vault_templates, read_vault_templates
@@ -69,6 +70,7 @@ def load_vault(
     notes, problems = resolve_references(notes, vault)
     diagnostics += problems
     diagnostics += check_references(notes, vault)
+    diagnostics += check_process_references(notes, vault)
     unique = list(
         {n.slug: n for n in sorted(notes, key=lambda n: str(n.path), reverse=True)}.values()
     )

@@ -94,14 +94,16 @@ def _parse_kind(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @TODAY
 def new(kind: str, title: str, vault: Path, today: date | None) -> None:
     """Write a new note of KIND (goal, review, reflection, interview, achievement,
-    learning, role) titled TITLE, and print its path. Never overwrites a file.
+    learning, role, assessment, option, person, conversation, decision) titled TITLE, and
+    print its path. Never overwrites a file.
 
-    A new review lists every active goal with its current progress, ready to update."""
+    A new review lists every active goal with its current progress, ready to update; a new
+    assessment, the latest assessment's levels."""
     from careerlog.scaffold import new_note
 
     today = today or date.today()
     index = None
-    if kind == "review" and vault.is_dir():
+    if kind in ("review", "assessment") and vault.is_dir():
         from careerlog.build import load_vault
 
         index = load_vault(vault, today=today).index

@@ -22,6 +22,7 @@ from careerlog.decisions import goal_decisions
 from careerlog.export import json_resume_text
 from careerlog.formatting import fmt_date, kind_name, period_label, plural
 from careerlog.model import PLURALS, Learning, Note, slugify
+from careerlog.process_json import process_data
 from careerlog.routes import href, note_path, page_url
 from careerlog.sitewriter import SiteWriter
 
@@ -119,6 +120,7 @@ def render_index_json(site: SiteWriter) -> None:
         "current_roles": [n.slug for n in index.current_roles],
         "tags": {t: list(s) for t, s in index.tags.items()},
         "skills": {t: list(s) for t, s in index.skills.items()},
+        **process_data(index),
     }
     if site.private:
         data["cadence"] = {

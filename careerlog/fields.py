@@ -126,12 +126,52 @@ class Fields:
             return None
         return round(value)
 
-    def privacy(self) -> dict[str, Any]:
-        """`private`, `draft` and `withheld_by` of the note (see `markers.read_markers`)."""
-        found, problems = markers.read_markers(self.meta, self.relative, self.line)
+    def privacy(self, fields: tuple[str, ...] = ()) -> dict[str, Any]:
+        """`private`, `draft` and `withheld_by` of the note (see `markers.read_markers`);
+        `fields` are its kind's own."""
+        found, problems = markers.read_markers(self.meta, self.relative, self.line, fields)
         for key, message in problems:
             self.report(key, message)
         return found
+
+    def mapping(self, key: str, example: str) -> dict[str, Any]:
+        """A map field (`skills: {python: 4}`), keys as text; anything else is an error."""
+        value = self.meta.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.report(key, f"'{key}' must map each name to a value, e.g. '{example}'")
+            return {}
+        return {str(name).strip(): item for name, item in value.items() if str(name).strip()}
+
+    def levels(self, key: str, what: str = "level") -> tuple[model.SkillLevel, ...]:
+        """A map of skill → level 1..5 (`skills: {Python: 4}`); each bad level is an error at its
+        line and the skill is left out."""
+        levels = []
+        for name, value in self.mapping(key, f"{key}: {{python: 3}}").items():
+            where = f"{key}.{name}"
+            label = next(iter(labels_of((name,))), "")
+            if not label or model.folder_name_problem(label):
+                self.report(where, f"skill {shown(name)} cannot name a folder of the site")
+            elif isinstance(value, bool) or value not in model.LEVELS:
+                self.report(
+                    where,
+                    f"{what} of '{name}' must be a whole number from 1 to 5, not "
+                    f"{describe(value)} (see the legend in the README)",
+                )
+            else:
+                levels.append(model.SkillLevel(label, int(value), self.line(where)))
+        return tuple({level.skill: level for level in levels}.values())
+
+    def flag(self, key: str) -> bool:
+        """A yes/no field; anything but a clear true is false, and not a boolean is an error."""
+        value = self.meta.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.report(key, f"'{key}' must be true or false, not {describe(value)}")
+            return False
+        return value
 
 
 def describe(value: Any) -> str:

@@ -18,6 +18,11 @@ KIND_NAMES = {
     "achievement": ("Achievement", "Achievements"),
     "learning": ("Learning", "Learning"),
     "role": ("Role", "Roles"),
+    "assessment": ("Assessment", "Assessments"),
+    "option": ("Option", "Options"),
+    "person": ("Person", "People"),
+    "conversation": ("Conversation", "Conversations"),
+    "decision": ("Decision", "Decisions"),
     NOTE_KIND: ("Note", "Notes"),
 }
 HORIZON_NAMES = {

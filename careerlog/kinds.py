@@ -13,6 +13,8 @@ from careerlog import markers, model
 from careerlog.dates import date_in_name
 from careerlog.diagnostics import WARNING, Diagnostic
 from careerlog.fields import Fields, describe
+from careerlog.kinds_explore import EXPLORE_BUILDERS
+from careerlog.kinds_people import PEOPLE_BUILDERS
 from careerlog.kinds_track import TRACK_BUILDERS
 from careerlog.markdown import BodyFacts, analyse
 from careerlog.obsidian import without_comments
@@ -26,11 +28,12 @@ COMMON_FIELDS = (
     "tags",
     "goals",
     "skills",
+    "people",
     "aliases",
     *markers.MARKER_KEYS,
 )
 KIND_FIELDS = {
-    "goal": ("horizon", "status", "started", "target", "progress", "parent"),
+    "goal": ("horizon", "status", "started", "target", "progress", "parent", "option"),
     "review": ("period",),
     "reflection": ("mood",),
     "interview": ("company", "role", "stage", "outcome", "lessons"),
@@ -38,6 +41,19 @@ KIND_FIELDS = {
     "learning": ("kind", "provider", "completed", "credential", "expires"),
     "role": ("company", "start", "end", "location"),
     model.PROFILE_KIND: ("name", "headline", "email", "location", "links"),
+    "assessment": ("strengths", "weaknesses", "interests", "values", "preferences"),
+    "option": (
+        "status",
+        "requires",
+        "environment",
+        "advancement",
+        "pros",
+        "cons",
+        "sources",
+    ),
+    "person": ("relation", "company", "met", "follow_up_every", "public"),
+    "conversation": ("with", "feedback"),
+    "decision": ("criteria", "options", "deadline", "chosen", "revisit"),
     model.NOTE_KIND: (),
 }
 
@@ -118,10 +134,11 @@ def make_note(vault: Path, raw: RawNote) -> tuple[model.Note, list[Diagnostic]]:
         "title": title,
         "date": fields.date("date") or fields.date("date", named_day),
         "tags": fields.labels("tags", also=facts.tags, also_line=raw.body_line),
-        "skills": fields.labels("skills"),
+        "skills": () if kind == "assessment" else fields.labels("skills"),  # its own: levels
         "goals": () if kind == "review" else fields.texts("goals"),
+        "people": fields.texts("people"),
         "aliases": fields.texts("aliases"),
-        **fields.privacy(),
+        **fields.privacy(KIND_FIELDS[kind]),
         "body": body,
         "body_line": raw.body_line,
         "title_source": title_source,
@@ -141,4 +158,9 @@ def _plain(fields: Fields, common: dict, facts: BodyFacts) -> model.Note:
     return model.Note(**common)
 
 
-KIND_BUILDERS = {**TRACK_BUILDERS, model.PROFILE_KIND: read_profile}
+KIND_BUILDERS = {
+    **TRACK_BUILDERS,
+    **EXPLORE_BUILDERS,
+    **PEOPLE_BUILDERS,
+    model.PROFILE_KIND: read_profile,
+}

@@ -35,6 +35,7 @@ def _goal(fields: Fields, common: dict, facts: BodyFacts) -> model.Goal:
         target=target,
         progress=fields.progress("progress"),
         parent=parent,
+        option=fields.text("option"),
         tasks=facts.tasks,
     )
 

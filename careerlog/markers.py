@@ -26,12 +26,16 @@ _NOT_MARKERS = frozenset(
 
 
 def read_markers(
-    meta: dict[str, Any], path: Path, line_of: Callable[[str], int]
+    meta: dict[str, Any],
+    path: Path,
+    line_of: Callable[[str], int],
+    fields: tuple[str, ...] = (),
 ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """The note's `private`, `draft` and `withheld_by` (every other marker that keeps it off
     the site), and (key, message) for each problem. Fails closed: a marker that is not a
     clear true or false, given twice in two letter cases, or misspelt is an error, and the
-    note stays unpublished. `path` is the note's, relative to the vault."""
+    note stays unpublished. `path` is the note's, relative to the vault; `fields` are its
+    kind's own, never taken for a misspelt marker (a person's `public`)."""
     found: dict[str, Any] = {"private": False, "draft": False}
     withheld: list[str] = []
     problems: list[tuple[str, str]] = []
@@ -39,7 +43,7 @@ def read_markers(
     for key, value in meta.items():
         marker = marker_key(key)
         if marker is None:
-            near = near_marker(key)
+            near = None if key in fields else near_marker(key)
             if near and not _is_date(value):  # `publishDate: 2024-05-01` is not a marker
                 message = (
                     f"'{key}' is not a field but looks like '{near}'; correct or rename it"

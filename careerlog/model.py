@@ -9,7 +9,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-KINDS = ("goal", "review", "reflection", "interview", "achievement", "learning", "role")
+KINDS = (
+    "goal",
+    "review",
+    "reflection",
+    "interview",
+    "achievement",
+    "learning",
+    "role",
+    "assessment",
+    "option",
+    "person",
+    "conversation",
+    "decision",
+)
 KIND_FOLDERS = {
     "goals": "goal",
     "reviews": "review",
@@ -18,6 +31,11 @@ KIND_FOLDERS = {
     "achievements": "achievement",
     "learning": "learning",
     "roles": "role",
+    "assessments": "assessment",
+    "options": "option",
+    "people": "person",
+    "conversations": "conversation",
+    "decisions": "decision",
 }
 PLURALS = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 NOTE_KIND = "note"  # an unknown kind builds as a plain note
@@ -31,6 +49,10 @@ HORIZONS = ("short", "intermediate", "long")
 GOAL_STATUSES = ("active", "achieved", "paused", "dropped")
 OUTCOMES = ("pending", "passed", "rejected", "offer", "accepted", "declined", "withdrew")
 LEARNING_KINDS = ("course", "certification", "book", "conference", "workshop")
+OPTION_STATUSES = ("exploring", "pursuing", "ruled-out", "chosen")
+RELATIONS = ("mentor", "mentee", "manager", "peer", "recruiter", "contact")
+LEVELS = (1, 2, 3, 4, 5)  # a skill's level: 1 aware, 2 novice, 3 practised, 4 strong, 5 expert
+SCORES = (1, 2, 3, 4, 5)  # how well a decision's option meets a criterion
 
 # The years a date may fall in. Wider than any career, narrow enough that what the build adds
 # to a date (a day for a calendar event, a few months for the next review, the years of a
@@ -85,6 +107,7 @@ class Note:
     tags: tuple[str, ...] = ()
     skills: tuple[str, ...] = ()
     goals: tuple[str, ...] = ()  # slugs of the goals this note relates to
+    people: tuple[str, ...] = ()  # slugs of the people it names (a conversation's `with` too)
     aliases: tuple[str, ...] = ()  # other names a link may use for this note
     private: bool = False
     draft: bool = False
@@ -123,6 +146,7 @@ class Goal(Note):
     target: date | None = None
     progress: int | None = None
     parent: str | None = None
+    option: str | None = None  # the slug of the option (a path being explored) it serves
     tasks: tuple[Task, ...] = ()
 
 
@@ -197,3 +221,85 @@ class Profile(Note):
     location: str | None = None
     # front matter `links` (a Note's `links` are those of its body): name → URL
     web_links: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class SkillLevel:
+    skill: str  # a label, as `skills` are
+    level: int  # 1..5
+    line: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Assessment(Note):
+    levels: tuple[SkillLevel, ...] = ()  # front matter `skills`: skill → level
+    strengths: tuple[str, ...] = ()
+    weaknesses: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()  # ranked, the most important first
+    preferences: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str  # as written
+    slug: str | None = None  # the note it names, once resolved (names.py)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Option(Note):
+    status: str = "exploring"
+    requires: tuple[SkillLevel, ...] = ()
+    environment: str | None = None
+    advancement: str | None = None
+    pros: tuple[str, ...] = ()
+    cons: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()  # people talked to, notes, links, texts
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person(Note):
+    relation: str | None = None
+    company: str | None = None
+    met: date | None = None
+    met_context: str | None = None  # where or how, when `met` says
+    follow_up_days: int | None = None  # front matter `follow_up_every`
+    public: bool = False  # the owner lets this person's name reach the public site
+
+
+@dataclass(frozen=True)
+class Feedback:
+    text: str
+    theme: str  # a label; the conversation's first tag when the item gives none
+    line: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Conversation(Note):
+    feedback: tuple[Feedback, ...] = ()
+
+
+@dataclass(frozen=True)
+class Criterion:
+    name: str  # a label
+    weight: float
+    line: int
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a decision's options: its scores per criterion and, for an offer, its terms."""
+
+    name: str
+    scores: tuple[tuple[str, int], ...]  # criterion → 1..5
+    terms: tuple[tuple[str, str], ...]  # compensation, location, start, deadline...
+    line: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision(Note):
+    criteria: tuple[Criterion, ...] = ()  # none written: the latest assessment's values
+    choices: tuple[Choice, ...] = ()  # front matter `options`
+    deadline: date | None = None
+    chosen: str | None = None
+    revisit: date | None = None

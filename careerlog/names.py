@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from careerlog.diagnostics import ERROR, WARNING, Diagnostic
-from careerlog.model import Goal, Link, Note, Review
+from careerlog.model import Goal, Link, Note, Option, Review, Source
 
 NOTE_SUFFIXES = (".md", ".markdown")
 BUNDLE_NAMES = ("index", "_index")  # a Hugo page bundle is named by its folder
@@ -171,6 +171,16 @@ def resolve_references(notes: list[Note], vault: Path) -> tuple[list[Note], list
             )
         if isinstance(note, Goal) and note.parent:
             changes["parent"] = fix.goal(note.parent, note.lines.get("parent", 1))
+        if isinstance(note, Goal) and note.option:
+            changes["option"] = fix.goal(note.option, note.lines.get("option", 1), "option")
+        changes["people"] = tuple(
+            fix.goal(name, note.lines.get(f"people.{i}", note.lines.get("people", 1)), "person")
+            for i, name in enumerate(note.people)
+        )
+        if isinstance(note, Option):
+            changes["sources"] = tuple(fix.source(s.text) for s in note.sources)
+            found = [s.slug for s in changes["sources"] if s.slug]
+            changes["people"] = tuple(dict.fromkeys([*changes["people"], *found]))
         resolved.append(replace(note, **changes))
         diagnostics += fix.diagnostics
     return resolved, diagnostics
@@ -198,16 +208,22 @@ class _NoteReferences:
     def warn(self, line: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, line, WARNING, message))
 
-    def goal(self, written: str, line: int) -> str:
+    def source(self, written: str) -> Source:
+        """An option's source: a note it names (a person, usually), else a text or a link."""
+        found = self.names.resolve(reference_target(written), self.note.path, kind="person")
+        return Source(written, found.slug) if "://" not in written else Source(written)
+
+    def goal(self, written: str, line: int, kind: str = "goal") -> str:
+        """The slug of the note of `kind` a field names (a goal, a parent, an option, a person)."""
         target = reference_target(written)
-        found = self.names.resolve(target, self.note.path, kind="goal")
+        found = self.names.resolve(target, self.note.path, kind=kind)
         if found.candidates:
             self.diagnostics.append(
                 Diagnostic(
                     self.path,
                     line,
                     ERROR,
-                    f"goal '{target}' fits {len(found.candidates)} notes "
+                    f"{kind} '{target}' fits {len(found.candidates)} notes "
                     f"({', '.join(found.candidates)}); write its path to choose one",
                 )
             )

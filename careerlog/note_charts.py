@@ -25,10 +25,19 @@ TIMELINE_LANES = [
         "learning",
         "review",
         "reflection",
+        "assessment",
+        "option",
+        "decision",
+        "conversation",  # the tracker's only: render_timeline leaves people off the public one
         NOTE_KIND,
     )
 ]
-MARK_SHAPES = {"interview": "triangle", "achievement": "diamond", "learning": "square"}
+MARK_SHAPES = {
+    "interview": "triangle",
+    "achievement": "diamond",
+    "learning": "square",
+    "decision": "diamond",
+}
 
 
 def timeline_chart(

@@ -31,6 +31,8 @@ from careerlog.model import (
     Role,
 )
 from careerlog.note_charts import goal_progress_chart, timeline_chart
+from careerlog.pages_explore import explore_context, render_explore_pages
+from careerlog.pages_people import dashboard_cards, people_context, render_people_pages
 from careerlog.progress import progress_figures
 from careerlog.roadmap import goal_trees
 from careerlog.routes import note_path, root_of
@@ -40,6 +42,9 @@ from careerlog.skills import render_skills, render_tags
 STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
 LATEST_SIZE = 8
 HIGHLIGHTS = 3  # achievements and learning on the public home
+# kinds whose list is a page of its own (`/goals/` is the roadmap, `/explore/` the options)
+OWN_LIST_PAGES = ("goal", "review", "interview", "assessment", "option", "person")
+PEOPLE_KINDS = ("person", "conversation")
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,8 @@ def render_pages(site: SiteWriter) -> None:
         render_interviews(site)
     elif site.lessons_alone:
         render_lessons(site)
+    render_explore_pages(site)
+    render_people_pages(site)
     render_skills(site)
     render_tags(site)
     render_lists(site)
@@ -130,6 +137,7 @@ def render_dashboard(site: SiteWriter) -> None:
         counts=counts,
         achieved=[g for g in site.goals if g.status == "achieved"],
         cadence=index.cadence,
+        **dashboard_cards(index),
     )
 
 
@@ -214,11 +222,12 @@ def needs_attention(index: Index, active: list[Goal]) -> list[Attention]:
 def render_timeline(site: SiteWriter) -> None:
     """The whole career on one timeline, then one timeline for each kind of note."""
     index = site.index
-    kinds = kinds_present(site)
+    # people are never on the public timeline, even those the owner lets it name
+    kinds = [k for k in kinds_present(site) if site.private or k not in PEOPLE_KINDS]
     counts = {kind: len(index.of_kind(kind)) for kind in kinds}
     for kind in [None, *kinds]:
         path = "timeline/index.html" if kind is None else f"timeline/{kind}/index.html"
-        notes = [n for n in index.notes if kind is None or n.kind == kind]
+        notes = [n for n in index.notes if n.kind in kinds and (kind is None or n.kind == kind)]
         years: dict[str, list[Note]] = {}
         for note in notes:
             years.setdefault(str(note.date.year) if note.date else "Undated", []).append(note)
@@ -232,12 +241,12 @@ def render_timeline(site: SiteWriter) -> None:
             kind=kind,
             kinds=kinds,
             counts=counts,
-            total=len(index.notes),
+            total=len([n for n in index.notes if n.kind in kinds]),
             years=list(years.items()),
             chart=timeline_chart(
                 index,
                 root_of(path),
-                None if kind is None else (kind,),
+                tuple(kinds) if kind is None else (kind,),
                 title="Career timeline" if kind is None else f"Timeline of {name}",
                 chart_id="timeline-chart",
             ),
@@ -276,8 +285,8 @@ def render_reviews(site: SiteWriter) -> None:
 
 def render_lists(site: SiteWriter) -> None:
     for kind in kinds_present(site):
-        if kind in ("goal", "review", "interview"):
-            continue  # the roadmap, reviews and interview pages are their lists
+        if kind in OWN_LIST_PAGES:
+            continue  # the roadmap, reviews, interviews, explore... pages are their lists
         notes = site.index.of_kind(kind)
         if kind == "role":
             notes = newest_roles_first(notes)
@@ -311,6 +320,8 @@ def render_notes(site: SiteWriter) -> None:
         elif note.kind == "achievement":
             roles = site.index.of_kind("role")
             context = {"roles": [r for r in newest_roles_first(roles) if made_during(note, r)]}
+        else:
+            context = explore_context(site, note) or people_context(site, note)
         site.page(
             note_path(note) + "index.html",
             template.name or "note.html",

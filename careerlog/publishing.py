@@ -2,7 +2,9 @@
 
 The defaults are what a person could publish without a second thought: roles,
 achievements, learning, and goals that are active or achieved. Reviews, reflections,
-interviews and plain notes stay in the private tracker until the owner says otherwise.
+interviews, assessments, options, conversations, decisions and plain notes stay in the
+private tracker until the owner says otherwise. People are never published as a kind: the
+owner lets one person's name reach the public site with `public: true` on that person's note.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from careerlog.model import GOAL_STATUSES, KIND_FOLDERS, NOTE_KIND, PLURALS
 
 PUBLISHED_BY_DEFAULT = ("role", "achievement", "learning", "goal")
 GOALS_BY_DEFAULT = ("active", "achieved")
+PEOPLE = "person"  # published one by one (`public: true`), never by `[publish]`
 # every kind, by the name of its folder: `[publish] reviews = true`
-KIND_KEYS = {PLURALS[kind]: kind for kind in (*KIND_FOLDERS.values(), NOTE_KIND)}
+KIND_KEYS = {PLURALS[kind]: kind for kind in (*KIND_FOLDERS.values(), NOTE_KIND) if kind != PEOPLE}
 LESSONS_KEY = "interview_lessons"
 
 
@@ -70,6 +73,12 @@ def read_publish(
                     statuses = GOAL_STATUSES
             else:
                 kinds.discard(kind)
+        elif key == PLURALS[PEOPLE]:
+            error(
+                key,
+                "people are not published as a kind; put 'public: true' on the note of each "
+                "person whose name may appear on the public site",
+            )
         else:
             known = ", ".join([*KIND_KEYS, LESSONS_KEY])
             diagnostics.append(

@@ -17,8 +17,12 @@ def note_path(note: Note) -> str:
     return f"{PLURALS[note.kind]}/{clean_name(note.slug)}/"
 
 
+# the list of a kind, where it is not its folder's name
+LIST_PATHS = {"option": "explore/"}
+
+
 def kind_path(kind: str) -> str:
-    return PLURALS.get(kind, PLURALS[NOTE_KIND]) + "/"
+    return LIST_PATHS.get(kind) or PLURALS.get(kind, PLURALS[NOTE_KIND]) + "/"
 
 
 def tag_path(tag: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from careerlog.config import CONFIG_FILE
@@ -100,6 +100,67 @@ location: ""
 ---
 
 """,
+    "assessment": """---
+title: {title}
+date: {today}
+skills:                 # skill: level, 1 aware · 2 novice · 3 practised · 4 strong · 5 expert
+{skill_lines}strengths: []
+weaknesses: []
+interests: []
+values: []              # ranked: the most important first
+preferences: []         # remote, team size, pace...
+---
+
+""",
+    "option": """---
+title: {title}
+date: {today}
+status: exploring       # exploring, pursuing, ruled-out, chosen
+requires:               # skill: the level this path needs (1-5)
+  # system-design: 4
+environment: ""
+advancement: ""
+pros: []
+cons: []
+sources: []             # people talked to ([[their note]]), links
+---
+
+""",
+    "person": """---
+title: {title}
+relation: contact       # mentor, mentee, manager, peer, recruiter, contact
+company: ""
+met: {today}
+follow_up_every: quarter   # 30d, 6w, 3m, month, quarter, year
+# public: true          # only if this person's name may appear on your public site
+---
+
+""",
+    "conversation": """---
+title: {title}
+date: {today}
+with: []                # the people you talked to: [[their note]]
+feedback: []            # what you heard, one item each; or {{theme: ..., text: ...}}
+tags: []
+---
+
+""",
+    "decision": """---
+title: {title}
+date: {today}
+# criteria:             # criterion: weight; without them, your latest assessment's values
+#   growth: 5
+options:
+  # stay:
+  #   scores: {{growth: 3}}
+  #   terms: {{compensation: "", location: "", start: "", deadline: ""}}
+deadline: {next_month}
+# chosen: stay
+# revisit: {next_year}
+---
+
+Why:
+""",
 }
 
 _EXAMPLES = {
@@ -110,6 +171,11 @@ _EXAMPLES = {
     "achievement": "Set up my career log",
     "learning": "A book I am reading",
     "role": "My current role",
+    "assessment": "Where I stand",
+    "option": "A path I could take",
+    "person": "A mentor",
+    "conversation": "First one-to-one",
+    "decision": "A choice to make",
 }
 
 _CONFIG = """# careerlog settings; see `careerlog --help`
@@ -149,8 +215,10 @@ def note_text(kind: str, title: str, today: date, index: Index | None = None) ->
         title=_quoted(title),
         today=today.isoformat(),
         next_year=date(today.year + 1, today.month, min(today.day, 28)).isoformat(),
+        next_month=(today + timedelta(days=30)).isoformat(),
         period=period_to_review(reviews, cadence, today),
         goal_lines=goal_lines or "  # goal-slug: 50\n",
+        skill_lines=_previous_levels(index) or "  # python: 3\n",
     )
     if kind != "review" or index is None:
         return text
@@ -199,6 +267,17 @@ def written_since(index: Index, today: date) -> str:
 def _line(text: str) -> str:
     """A title on one line, with nothing a link or heading would read as syntax."""
     return " ".join(re.sub(r"[\[\]|#]", " ", text).split())
+
+
+def _previous_levels(index: Index | None) -> str:
+    """The latest assessment's levels, to edit: a new assessment starts where the last one was."""
+    from careerlog.skill_gap import latest_assessment
+
+    latest = latest_assessment(index) if index else None
+    if latest is None:
+        return ""
+    lines = [f"  {_quoted(level.skill)}: {level.level}\n" for level in latest.levels]
+    return f"  # as of {latest.date.isoformat()}; change what moved\n" + "".join(lines)
 
 
 def _create(path: Path, text: str) -> None:

@@ -38,6 +38,10 @@ NAV = (
     ("interviews", "Interviews", "interviews/", "interview"),
     ("lessons", "Lessons", "lessons/", LESSONS_ALONE),
     ("skills", "Skills", "skills/", None),
+    ("assessments", "Self-assessment", "assessments/", "assessment"),
+    ("explore", "Explore", "explore/", "option"),
+    ("decisions", "Decisions", "decisions/", "decision"),
+    ("people", "People", "people/", "person"),
     ("learning", "Learning", "learning/", "learning"),
     ("achievements", "Achievements", "achievements/", "achievement"),
     ("tags", "Tags", "tags/", None),
@@ -76,6 +80,7 @@ class SiteWriter:
         self._summaries: dict[str, str] = {}
         self.goals: list[Goal] = [n for n in index.notes if isinstance(n, Goal)]
         self.has_plain_notes = any(n.kind == NOTE_KIND for n in index.notes)
+        self._kinds = {n.kind for n in index.notes}
         # interview lessons published without their interviews (`interview_lessons = true`)
         self.lessons_alone = not self.shows("interview") and self.config.publish.interview_lessons
         self.nav = [
@@ -94,8 +99,8 @@ class SiteWriter:
 
     def shows(self, kind: str) -> bool:
         """Whether the site has pages of this kind: all in the tracker, the kinds the owner
-        publishes in the public site."""
-        return self.private or kind in self.config.publish.kinds
+        publishes in the public site, and people when one is published (`public: true`)."""
+        return self.private or kind in self.config.publish.kinds or kind in self._kinds
 
     # --- output
 

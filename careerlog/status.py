@@ -12,6 +12,7 @@ from careerlog.decisions import WAYS_TO_CORRECT, slips_of, waiting_for_decision
 from careerlog.diagnostics import printable
 from careerlog.index import Index
 from careerlog.model import Goal
+from careerlog.status_process import process_lines
 
 BAR_WIDTH = 20
 
@@ -74,6 +75,7 @@ def status_lines(index: Index) -> list[str]:
     lines += ["", click.style("Needs attention", bold=True)] + (
         attention or ["  nothing: every active goal is on track"]
     )
+    lines += process_lines(index)
 
     lines += decision_lines(index)
     lines.append("")

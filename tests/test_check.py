@@ -101,7 +101,7 @@ WARNINGS = [
     "reflections/alias.md: warning: symbolic link not followed",
     (
         "reflections/odd-one.md:3: warning: unknown kind 'thing'; built as a plain note "
-        "(kinds: goal, review, reflection, interview, achievement, learning, role)"
+        "(kinds: goal, review, reflection, interview, achievement, learning, role, assessment, option, person, conversation, decision)"
     ),
 ]
 
@@ -240,7 +240,7 @@ def test_notes_of_a_folder_with_no_kind_are_warned_about_once_per_folder(
 
     result = run_check(scratch_vault.root, monkeypatch=monkeypatch)
 
-    kinds = "(kinds: goal, review, reflection, interview, achievement, learning, role)"
+    kinds = "(kinds: goal, review, reflection, interview, achievement, learning, role, assessment, option, person, conversation, decision)"
     assert result.stdout.splitlines() == [
         (
             "posts: warning: 3 notes of no known kind (the folder names none, and they have no "

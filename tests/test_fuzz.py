@@ -7,7 +7,9 @@ properties must hold:
 
 1. No traceback and no hang, in the library (load, render, build) and in `careerlog check`.
 2. No canary from a private note reaches the site: every private note carries secret words
-   in its name, fields and body, and no output byte or file name may hold one.
+   in its name, fields and body, and no output byte or file name may hold one. A person
+   (`people/`) is private without a marker: public notes name them in `people`, `with`,
+   `sources` and links, and their name must not show either.
 3. Private notes change nothing: the site built with them is byte for byte the site built
    without them. Public notes never share a name with a private one (a shared name turns
    both into path slugs, a change the public note's own URL shows).
@@ -139,8 +141,10 @@ def field_value(field: str, names: list[str], wild: bool) -> st.SearchStrategy:
     if not wild:
         if field in DATE_FIELDS:
             return st.dates(date(2000, 1, 1), date(2040, 12, 31)).map(date.isoformat)
-        if field in ("goals", "tags", "skills", "aliases", "lessons"):
-            return st.lists(name if field == "goals" else word, max_size=3)
+        if field in ("goals", "people", "with", "sources"):
+            return st.lists(name, max_size=3)
+        if field in ("tags", "skills", "aliases", "lessons"):
+            return st.lists(word, max_size=3)
         return TAME.get(field, word)
     shaped = {
         "period": st.one_of(
@@ -162,6 +166,9 @@ def field_value(field: str, names: list[str], wild: bool) -> st.SearchStrategy:
             ),
         ),
         "parent": name,
+        "people": st.lists(st.one_of(name, name.map(lambda n: f"[[{n}]]")), max_size=3),
+        "with": st.lists(name, max_size=3),
+        "sources": st.lists(st.one_of(name, word), max_size=3),
         "tags": st.lists(st.one_of(word, odd_text), max_size=3),
         "skills": st.lists(st.one_of(word, odd_text), max_size=3),
         "aliases": st.lists(word, max_size=2),
@@ -275,6 +282,7 @@ def vaults(draw) -> dict:
     private_names = [f"{CANARY}hide{i}" for i in range(privates)]
     names = public_names + private_names
     wild = draw(st.booleans())
+    people = False  # whether a private note is a person
     targets = st.one_of(st.sampled_from(private_names), st.sampled_from(names))  # mostly private
     public, private = {}, {}
     for i, name in enumerate(public_names):
@@ -297,14 +305,18 @@ def vaults(draw) -> dict:
         meta["skills"] = [f"{secret}-skill"]
         meta["aliases"] = [f"{secret} alias"]
         key, flag = draw(st.sampled_from(PRIVATE_MARKERS))
-        if folder != "_drafts" or draw(st.booleans()):  # Jekyll's _drafts/ needs no marker
+        # Jekyll's _drafts/ needs no marker, nor a person (people are never published)
+        person = folder == "people" or "person" in str(meta.get("type")).casefold()
+        people = people or person
+        meta.pop("public", None)
+        if not (folder == "_drafts" or person) or draw(st.booleans()):
             meta[key] = flag
         blocks = st.one_of(markdown_block, st.just(f"Salary: {secret}"), st.just(f"# {secret}"))
         text = draw(body(blocks, st.sampled_from(names)))
         private[f"{folder}/{name}.md".lstrip("/")] = (
             f"---\n{to_yaml(meta, draw(st.booleans()))}---\n{text}\n{secret}\n"
         )
-    return {"public": public, "private": private}
+    return {"public": public, "private": private, "people": people}
 
 
 # --- running and judging a vault
@@ -382,7 +394,10 @@ def check_vault(notes: dict, root: Path, *, cli: bool) -> None:
     write_vault(root / "vault", notes["public"])
     without_private = built(root / "vault", root / "site")
     _count(f"without them: {'built' if without_private is not None else 'errors'}")
-    if with_private is not None and without_private is not None:
+    # A link to a person shows "(a person)" for any text it was given (redact.py), so a person
+    # changes how a public note's link to them reads: their name never shows, their existence
+    # may. Names are checked above; the pages are compared when no person is among the notes.
+    if with_private is not None and without_private is not None and not notes.get("people"):
         changed = sorted(
             path
             for path in with_private.keys() | without_private.keys()

@@ -31,7 +31,7 @@ CANARIES = {
     "hugo": ["HUGO-DRAFT-CANARY", "second-bundle"],
 }
 
-KINDS = "(kinds: goal, review, reflection, interview, achievement, learning, role)"
+KINDS = "(kinds: goal, review, reflection, interview, achievement, learning, role, assessment, option, person, conversation, decision)"
 # what `check` says of each: only what the owner should know
 WARNINGS = {
     "obsidian": [],

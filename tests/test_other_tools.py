@@ -187,7 +187,7 @@ def test_a_date_in_the_file_name_is_the_note_date_when_it_has_none(scratch_vault
             [
                 (
                     "goals/g.md:2: warning: unknown kind 'hub'; built as a plain note "
-                    "(kinds: goal, review, reflection, interview, achievement, learning, role)"
+                    "(kinds: goal, review, reflection, interview, achievement, learning, role, assessment, option, person, conversation, decision)"
                 )
             ],
         ),

@@ -36,6 +36,10 @@ reviews = true
 reflections = true
 interviews = true
 notes = true
+assessments = true
+options = true
+conversations = true
+decisions = true
 """
 
 # Page kinds at fixed addresses (from issue 3), and the kinds found by following links.
@@ -52,6 +56,9 @@ FIXED_PAGES = {
     "learning": "/learning/",
     "achievements": "/achievements/",
     "roles": "/roles/",
+    "assessments": "/assessments/",
+    "explore": "/explore/",
+    "decisions": "/decisions/",
     "404": "/404.html",
 }
 NOTE_PAGES = {  # page kind → (note kind, list pages to find a link to one on)
@@ -62,13 +69,18 @@ NOTE_PAGES = {  # page kind → (note kind, list pages to find a link to one on)
     "achievement-page": ("achievement", ["/achievements/", "/timeline/", "/"]),
     "learning-page": ("learning", ["/learning/", "/timeline/", "/"]),
     "role-page": ("role", ["/roles/", "/timeline/", "/"]),
+    "assessment-page": ("assessment", ["/assessments/"]),
+    "option-page": ("option", ["/explore/"]),
+    "decision-page": ("decision", ["/decisions/"]),
+    "conversation-page": ("conversation", ["/conversations/"]),
 }
 NAMED_PAGES = {"skill-page": ("/skills/", "skills"), "tag-page": ("/tags/", "tags")}
 PAGE_KINDS = [
     "dashboard", "cv", "timeline", "timeline-goals", "goals", "goal-page", "interviews",
     "interview-page", "skills", "skill-page", "reviews", "review-page", "tags", "tag-page",
     "learning", "learning-page", "achievements", "achievement-page", "roles", "role-page",
-    "reflection-page", "404", "search",
+    "reflection-page", "404", "search", "assessments", "assessment-page", "explore",
+    "option-page", "decisions", "decision-page", "conversation-page",
 ]  # fmt: skip
 
 FOLDER_KINDS = {
@@ -79,6 +91,11 @@ FOLDER_KINDS = {
     "achievements": "achievement",
     "learning": "learning",
     "roles": "role",
+    "assessments": "assessment",
+    "options": "option",
+    "people": "person",
+    "conversations": "conversation",
+    "decisions": "decision",
 }
 
 
@@ -113,7 +130,9 @@ def read_sample_vault(vault: Path = SAMPLE_VAULT) -> dict[str, SampleNote]:
             kind=meta.get("type", kind),
             title=str(meta.get("title", path.stem)),
             # fail closed: anything but an explicit false counts as unpublished
-            published=meta.get("private", False) is False and meta.get("draft", False) is False,
+            published=meta.get("private", False) is False
+            and meta.get("draft", False) is False
+            and (kind != "person" or meta.get("public") is True),  # people: one by one
             tags=tuple(meta.get("tags") or ()),
             skills=tuple(meta.get("skills") or ()),
             goals=tuple(goals.keys() if isinstance(goals, dict) else goals),

@@ -86,7 +86,9 @@ def test_print_hides_the_navigation_keeps_the_charts_and_makes_a_pdf(kind, page_
 @pytest.mark.parametrize("width,height", [(375, 812), (1440, 900)])
 @pytest.mark.parametrize("kind,name", [("dashboard", "dashboard"), ("timeline", "timeline"),
                                        ("goal-page", "goal"), ("interviews", "interviews"),
-                                       ("reviews", "reviews"), ("cv", "cv")])  # fmt: skip
+                                       ("reviews", "reviews"), ("cv", "cv"), ("assessments", "assessments"),
+                                       ("option-page", "option"), ("explore", "explore"),
+                                       ("decision-page", "decision")])  # fmt: skip
 def test_screenshot(kind, name, width, height, scheme, page_url, open_page):
     """Artefacts for people to look at (CI keeps tests/artifacts/), not assertions on looks."""
     visit = open_page(page_url(kind), width=width, height=height, scheme=scheme)

@@ -31,6 +31,9 @@ PRIVATE_WORDS = [
     "unenforceable",  # only in the private Northgate Pay interview
     "rationalise",  # only in the draft reflection
 ]
+# surnames of people in the sample vault: public notes name them (`people`, `with`, links),
+# and people are never published, so no page search finds may hold one
+PEOPLE_NAMES = ["Okafor", "Asante", "Osei"]
 
 
 def _notes_with(word, notes):
@@ -90,6 +93,15 @@ def test_search_never_finds_a_word_of_a_private_note(word, search, sample_notes)
         if not getattr(sample_notes.get(last_segment(r["url"])), "published", True)
     ]
     assert private == [], f"search for {word!r} returns pages of private notes: {private}"
+
+
+@pytest.mark.parametrize("name", PEOPLE_NAMES)
+def test_search_never_finds_a_persons_name(name, search, sample_notes):
+    people = [n for n in sample_notes.values() if n.kind == "person" and name in n.title]
+    assert people and not any(p.published for p in people), f"test data: who is {name!r}?"
+    assert [r["url"] for r in search(f'"{name}"')] == []
+    containing = [r["url"] for r in search(name) if name.lower() in r["content"].lower()]
+    assert containing == [], f"pages naming {name!r} are in the search index: {containing}"
 
 
 def test_search_page_finds_a_public_note_by_typing(page_url, open_page, sample_notes):
