@@ -59,7 +59,7 @@ def _decision(fields: Fields, common: dict, facts: BodyFacts) -> model.Decision:
                 where, f"option '{name}' must map 'scores' (and 'terms'), not {describe(value)}"
             )
             continue
-        unknown = sorted(set(map(str, value)) - {"scores", "terms", "option"})
+        unknown = sorted(set(map(str, value)) - {"scores", "terms"})
         if unknown:
             fields.report(
                 where, f"unknown key '{unknown[0]}' for option '{name}' (use scores and terms)"

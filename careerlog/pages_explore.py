@@ -65,7 +65,7 @@ def render_options(site: SiteWriter) -> None:
         "explore.html",
         "the options explored",
         title="Explore",
-        current="explore",
+        current="options",  # the nav entry of options
         groups=[(status, members) for status, members in groups if members],
         gaps={o.slug: skill_gap(site.index, o) for o in options},
         latest=latest_assessment(site.index),

@@ -39,7 +39,7 @@ NAV = (
     ("lessons", "Lessons", "lessons/", LESSONS_ALONE),
     ("skills", "Skills", "skills/", None),
     ("assessments", "Self-assessment", "assessments/", "assessment"),
-    ("explore", "Explore", "explore/", "option"),
+    ("options", "Explore", "explore/", "option"),
     ("decisions", "Decisions", "decisions/", "decision"),
     ("people", "People", "people/", "person"),
     ("learning", "Learning", "learning/", "learning"),
