@@ -1,4 +1,4 @@
-"""A decision's matrix: its criteria and weights (written, or the values of the latest assessment
+"""A decision note's matrix: its criteria and weights (written, or the values of the latest assessment
 before it), each option's scores and weighted total."""
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ class Matrix:
 def criteria_from_values(assessment: Assessment) -> tuple[Criterion, ...]:
     """Ranked values as weights: of five values the first weighs 5, the last 1."""
     count = len(assessment.values)
-    labels = [next(iter(labels_of((value,))), value) for value in assessment.values]
-    return tuple(Criterion(label, float(count - rank), 0) for rank, label in enumerate(labels))
+    return tuple(
+        Criterion(next(iter(labels_of((value,))), value), float(count - rank), 0, value)
+        for rank, value in enumerate(assessment.values)
+    )
 
 
 def decision_matrix(index: Index, decision: Decision) -> Matrix:

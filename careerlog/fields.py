@@ -161,6 +161,8 @@ class Fields:
                 )
             else:
                 levels.append(model.SkillLevel(label, int(value), self.line(where)))
+                written = " ".join(clean_text(name).split())
+                self.spellings.setdefault("skills", {}).setdefault(label, written)
         return tuple({level.skill: level for level in levels}.values())
 
     def flag(self, key: str) -> bool:

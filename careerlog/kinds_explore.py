@@ -101,7 +101,7 @@ def _criteria(fields: Fields) -> tuple[model.Criterion, ...]:
             )
             continue
         label = next(iter(labels_of((name,))), name)
-        criteria.append(model.Criterion(label, float(weight), fields.line(where)))
+        criteria.append(model.Criterion(label, float(weight), fields.line(where), name))
     weights = [c.weight for c in criteria]
     total = sum(weights)
     if len(weights) > 1 and all(w < 1 for w in weights) and abs(total - 1) > 0.01:

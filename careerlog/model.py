@@ -284,6 +284,7 @@ class Criterion:
     name: str  # a label
     weight: float
     line: int
+    written: str = ""  # as the note (or the assessment's values) wrote it
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from careerlog.pages_people import dashboard_cards, people_context, render_peopl
 from careerlog.progress import progress_figures
 from careerlog.roadmap import goal_trees
 from careerlog.routes import note_path, root_of
-from careerlog.sitewriter import SiteWriter
+from careerlog.sitewriter import EXPLORE_KINDS, SiteWriter
 from careerlog.skills import render_skills, render_tags
 
 STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
@@ -295,7 +295,7 @@ def render_lists(site: SiteWriter) -> None:
             "list.html",
             f"the list of {kind_plural(kind).lower()}",
             title=kind_plural(kind),
-            current=PLURALS[kind],
+            current="explore" if kind in EXPLORE_KINDS else PLURALS[kind],
             kind=kind,
             notes=notes,
         )
@@ -328,7 +328,7 @@ def render_notes(site: SiteWriter) -> None:
             f"{note.kind} '{note.slug}' ({note.path.as_posix()})",
             title=note.title,
             description=site.summary(note, 160),
-            current=PLURALS[note.kind],
+            current="explore" if note.kind in EXPLORE_KINDS else PLURALS[note.kind],
             note=note,
             backlinks=site.notes_named(site.index.backlinks.get(note.slug, ())),
             related_goals=[g for g in site.notes_named(note.goals) if isinstance(g, Goal)],

@@ -28,8 +28,8 @@ LEVEL_NAMES = {1: "aware", 2: "novice", 3: "practised", 4: "strong", 5: "expert"
 def render_explore_pages(site: SiteWriter) -> None:
     if site.shows("assessment"):
         render_assessments(site)
-    if site.shows("option"):
-        render_options(site)
+    if site.explores:
+        render_explore(site)
 
 
 def render_assessments(site: SiteWriter) -> None:
@@ -42,20 +42,33 @@ def render_assessments(site: SiteWriter) -> None:
         "assessments.html",
         "the self-assessments",
         title="Self-assessment",
-        current="assessments",
+        current="explore",
         latest=latest_assessment(site.index),
         assessments=list(reversed(dated)),
         undated=[n for n in site.index.of_kind("assessment") if n.date is None],
         matrix=matrix,
-        charts={row.skill: level_sparkline(row.skill, row.history, days) for row in matrix},
+        charts={
+            row.skill: level_sparkline(site.skill_name(row.skill), row.history, days)
+            for row in matrix
+        },
         moves=value_moves(site.index),
         level_names=LEVEL_NAMES,
     )
 
 
-def render_options(site: SiteWriter) -> None:
-    """The options under consideration by status, each with how much of its skill gap is left."""
+def render_explore(site: SiteWriter) -> None:
+    """Where next: the way to self-assessment, decisions and people, and the options under
+    consideration by status, each with how much of its skill gap is left."""
     options = [n for n in site.index.notes if isinstance(n, Option)]
+    sections = [
+        (label, path, kind)
+        for label, path, kind in (
+            ("Self-assessment", "assessments/", "assessment"),
+            ("Decisions", "decisions/", "decision"),
+            ("People", "people/", "person"),
+        )
+        if site.shows(kind)
+    ]
     groups = [
         (status, sorted((o for o in options if o.status == status), key=lambda o: o.title.lower()))
         for status in STATUS_ORDER
@@ -65,7 +78,9 @@ def render_options(site: SiteWriter) -> None:
         "explore.html",
         "the options explored",
         title="Explore",
-        current="options",  # the nav entry of options
+        current="explore",
+        sections=sections,
+        shows_options=site.shows("option"),
         groups=[(status, members) for status, members in groups if members],
         gaps={o.slug: skill_gap(site.index, o) for o in options},
         latest=latest_assessment(site.index),

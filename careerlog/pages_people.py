@@ -27,7 +27,7 @@ def render_people_pages(site: SiteWriter) -> None:
         "people.html",
         "the people",
         title="People",
-        current="people",
+        current="explore",
         groups=[(relation, members) for relation, members in groups if members],
         due=[c for c in found if c.due(site.today) or c.soon(site.today)],
         themes=feedback_by_theme(site.index),

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     import jinja2
 
 LESSONS_ALONE = "interview lessons alone"  # a page the owner may publish without its kind
+# /explore/ leads to self-assessment, options, decisions and people (in the footer: the header
+# holds one row at 1440 px)
+EXPLORE_KINDS = ("assessment", "option", "decision", "person", "conversation")
 # (key, label, path, the kind whose notes the page shows: no page when it is not shown)
 NAV = (
     ("home", "Home", "", None),
@@ -38,10 +41,6 @@ NAV = (
     ("interviews", "Interviews", "interviews/", "interview"),
     ("lessons", "Lessons", "lessons/", LESSONS_ALONE),
     ("skills", "Skills", "skills/", None),
-    ("assessments", "Self-assessment", "assessments/", "assessment"),
-    ("options", "Explore", "explore/", "option"),
-    ("decisions", "Decisions", "decisions/", "decision"),
-    ("people", "People", "people/", "person"),
     ("learning", "Learning", "learning/", "learning"),
     ("achievements", "Achievements", "achievements/", "achievement"),
     ("tags", "Tags", "tags/", None),
@@ -96,6 +95,11 @@ class SiteWriter:
         if kind == LESSONS_ALONE:
             return self.lessons_alone
         return kind is None or self.shows(kind)
+
+    @property
+    def explores(self) -> bool:
+        """Whether the site has /explore/: self-assessment, options, decisions or people."""
+        return any(map(self.shows, EXPLORE_KINDS))
 
     def shows(self, kind: str) -> bool:
         """Whether the site has pages of this kind: all in the tracker, the kinds the owner
@@ -181,6 +185,7 @@ class SiteWriter:
             description="",  # a page's own, for search engines and link previews
             search=self.search,
             has_plain_notes=self.has_plain_notes,
+            explores=self.explores,
         )
         values.update(context)
         return self.env.get_template(template).render(values)

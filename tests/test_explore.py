@@ -272,3 +272,20 @@ def test_index_json_carries_the_gap_of_published_options_only(scratch_vault, tmp
     assert manager["gap"][0] == {"skill": "budgeting", "required": 2, "level": None, "missing": 2}
     assert data["skills_assessed"]["latest"] == "2023"
     assert "zqx" not in (out / "index.json").read_text()
+
+
+def test_skills_show_as_the_assessment_writes_them(scratch_vault, tmp_path):
+    scratch_vault.write(
+        "assessments/now.md",
+        "---\ndate: 2026-01-01\nskills: {PostgreSQL: 4, System Design: 2}\n---\n",
+    )
+    scratch_vault.write(
+        "options/dba.md", "---\ntitle: DBA\nrequires: {postgresql: 5, system design: 3}\n---\n"
+    )
+    out = tmp_path / "site"
+    assert cli_build(scratch_vault.root, out).exit_code == 0
+    matrix = (out / "assessments/index.html").read_text()
+    assert '<a href="../skills/postgresql/">PostgreSQL</a>' in matrix
+    assert '<a href="../skills/system-design/">System Design</a>' in matrix
+    gap = (out / "options/dba/index.html").read_text()
+    assert ">PostgreSQL</a>" in gap and ">postgresql</a>" not in gap
