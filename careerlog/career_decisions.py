@@ -1,5 +1,7 @@
-"""A decision note's matrix: its criteria and weights (written, or the values of the latest assessment
-before it), each option's scores and weighted total."""
+"""A decision note's matrix: its criteria and weights (written, or the values of the latest
+assessment before it), each option's scores and weighted total; its deadline and revisit date.
+
+(decisions.py is another thing: what reviews decided for goals off course.)"""
 
 from __future__ import annotations
 

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import TODAY, ScratchVault, cli_build
 
-from careerlog.cli import main
 from careerlog.career_decisions import decision_matrix
+from careerlog.cli import main
 from careerlog.kinds_people import follow_up_days
 from careerlog.network import contacts, feedback_by_theme, follow_ups_due, mentoring_given
 
