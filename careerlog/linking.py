@@ -9,8 +9,8 @@ what the site shows cannot disagree, and a link the public index dropped is unli
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
 from pathlib import PurePosixPath
+from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
 from careerlog.model import Note

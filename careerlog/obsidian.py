@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # a code span is kept as written; a comment runs to its end, or to the end of the body
-_SPAN_OR_COMMENT = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)|%%.*?(?:%%|\Z)|<!--.*?(?:-->|\Z)", re.S)
+_SPAN_OR_COMMENT = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)|%%.*?(?:%%|\Z)|<!--.*?(?:-->|\Z)", re.DOTALL)
 
 
 def without_comments(body: str) -> str:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from conftest import ScratchVault, leaks, new_vault, png_bytes
 
-
 # The private note's slug and title: neither may reach any byte of the public site.
 SECRETS = ["zqxsecretgoal", "Zqxsecrettitle"]
 

@@ -32,8 +32,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
-from hypothesis.control import currently_in_test_context
 from hypothesis import strategies as st
+from hypothesis.control import currently_in_test_context
 
 from careerlog import kinds, markers, render
 from careerlog.build import build_site, load_vault

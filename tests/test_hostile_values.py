@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from careerlog.cli import main
 from careerlog.model import FIRST_YEAR, LAST_YEAR
-from tests.conftest import TODAY, ScratchVault, cli_build, output_files
+from tests.conftest import TODAY, ScratchVault, cli_build
 
 LONG_NUMBER = "9" * 5000  # longer than Python will turn into text (4,300 digits)
 

@@ -12,7 +12,6 @@ import pytest
 from conftest import ScratchVault, leaks, new_vault
 
 
-
 def write_vault(vault: ScratchVault) -> ScratchVault:
     vault.write(
         "goals/learn-rust.md",
