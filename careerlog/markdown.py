@@ -60,8 +60,9 @@ def _silence_block_rules() -> None:
 @cache
 def parser() -> MarkdownIt:
     _silence_block_rules()
-    # Raw HTML is parsed, and every rendered body goes through the sanitiser (sanitise.py).
-    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+    # Raw HTML in a note is text, shown as written; the sanitiser (sanitise.py) still guards
+    # what the plugins emit.
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(tasklists_plugin, label=True).use(footnote_plugin)
     md.use(obsidian_plugin).use(links_plugin)
