@@ -13,7 +13,6 @@ from careerlog.model import HORIZONS, Goal
 from careerlog.sitewriter import SiteWriter
 
 CORRECTIONS_PAGE = "goals/corrections/index.html"
-UNCOMMITTED = "Not yet committed"
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,3 @@ def waiting_for_decision(index: Index) -> list[Waiting]:
 
 def slips_of(index: Index, slug: str) -> Slips:
     return target_slips(index.corrections.get(slug, ()))
-
-
-def slipped(index: Index, slug: str) -> bool:
-    """Whether a goal's target moved more often than the owner's `slips` allows."""
-    return slips_of(index, slug).count > index.config.slips
